@@ -1,0 +1,35 @@
+// dist/ is committed: a stale bundle ships old behaviour to every user of the action.
+import { describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+describe('dist/', () => {
+  it('matches a fresh build byte for byte', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'm365-dist-')), 'dist');
+    execFileSync(process.execPath, ['scripts/bundle.mjs', '--out', out], { stdio: 'pipe' });
+    const fresh = listFiles(out)
+      .map((f) => relative(out, f))
+      .sort();
+    const committed = listFiles('dist')
+      .map((f) => relative('dist', f))
+      .sort();
+    expect(committed).toEqual(fresh);
+    const stale = fresh.filter(
+      (f) => !readFileSync(join(out, f)).equals(readFileSync(join('dist', f))),
+    );
+    expect(stale).toEqual([]);
+  }, 120_000);
+
+  it('keeps the action bundle under 1 MB', () => {
+    expect(statSync('dist/index.js').size).toBeLessThan(1_000_000);
+  });
+});

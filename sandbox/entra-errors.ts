@@ -1,0 +1,159 @@
+// Entra's error body, in its exact shape (m365-facts.md 1.4): error, error_description with the
+// AADSTS text and the Trace/Correlation/Timestamp tail, error_codes, timestamp, trace_id,
+// correlation_id, error_uri, and suberror where Entra sends one.
+import { randomUUID } from 'node:crypto';
+
+export interface EntraErrorSpec {
+  status: number;
+  error: string;
+  code: number;
+  text: string;
+  suberror?: string;
+}
+
+export function entraErrorBody(spec: EntraErrorSpec, now = new Date()): Record<string, unknown> {
+  const traceId = randomUUID();
+  const correlationId = randomUUID();
+  const timestamp = now
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z');
+  return {
+    error: spec.error,
+    error_description: `AADSTS${spec.code}: ${spec.text} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+    error_codes: [spec.code],
+    timestamp,
+    trace_id: traceId,
+    correlation_id: correlationId,
+    error_uri: `https://login.microsoftonline.com/error?code=${spec.code}`,
+    ...(spec.suberror ? { suberror: spec.suberror } : {}),
+  };
+}
+
+/** The sandbox's texts for the codes it produces, after Microsoft's wording. */
+export const ENTRA_ERRORS: Record<number, Omit<EntraErrorSpec, 'code'>> = {
+  50126: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'Error validating credentials due to invalid username or password.',
+  },
+  50034: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'The user account {identifier} does not exist in the {tenant} directory. To sign into this application, the account must be added to the directory.',
+  },
+  50053: {
+    status: 400,
+    error: 'invalid_grant',
+    text: "The account is locked, you've tried to sign in too many times with an incorrect user ID or password.",
+  },
+  50055: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'The password is expired.',
+    suberror: 'user_password_expired',
+  },
+  50056: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'Invalid or null password: password does not exist in the directory for this user.',
+  },
+  50057: { status: 400, error: 'invalid_grant', text: 'The user account is disabled.' },
+  50076: {
+    status: 400,
+    error: 'invalid_grant',
+    text: "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000002-0000-0ff1-ce00-000000000000'.",
+    suberror: 'basic_action',
+  },
+  50079: {
+    status: 400,
+    error: 'interaction_required',
+    text: "Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access '00000002-0000-0ff1-ce00-000000000000'.",
+  },
+  50158: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'External security challenge not satisfied.',
+  },
+  53003: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
+  },
+  530035: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'Access has been blocked by security defaults. This is due to the request being deemed unsafe by security defaults policies.',
+  },
+  65001: {
+    status: 400,
+    error: 'invalid_grant',
+    text: "The user or administrator has not consented to use the application with ID '{client}' named '{name}'. Send an interactive authorization request for this user and resource.",
+    suberror: 'consent_required',
+  },
+  700016: {
+    status: 400,
+    error: 'unauthorized_client',
+    text: "Application with identifier '{client}' was not found in the directory '{tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.",
+  },
+  7000215: {
+    status: 401,
+    error: 'invalid_client',
+    text: "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{client}'.",
+  },
+  7000222: {
+    status: 401,
+    error: 'invalid_client',
+    text: "The provided client secret keys for app '{client}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.",
+  },
+  7000218: {
+    status: 401,
+    error: 'invalid_client',
+    text: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+  },
+  700025: {
+    status: 401,
+    error: 'invalid_client',
+    text: "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.",
+  },
+  90002: {
+    status: 400,
+    error: 'invalid_request',
+    text: "Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.",
+  },
+  900144: {
+    status: 400,
+    error: 'invalid_request',
+    text: "The request body must contain the following parameter: 'grant_type'.",
+  },
+  9001023: {
+    status: 400,
+    error: 'invalid_request',
+    text: "The grant type isn't supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint.",
+  },
+  500011: {
+    status: 400,
+    error: 'invalid_resource',
+    text: 'The resource principal named {resource} was not found in the tenant named {tenant}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.',
+  },
+  70011: {
+    status: 400,
+    error: 'invalid_scope',
+    text: "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid.",
+  },
+  28000: {
+    status: 400,
+    error: 'invalid_scope',
+    text: 'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope {scope} is not valid.',
+  },
+  50105: {
+    status: 400,
+    error: 'invalid_grant',
+    text: "Your administrator has configured the application {name} ('{client}') to block users unless they are specifically granted ('assigned') access to the application.",
+  },
+  7000112: {
+    status: 400,
+    error: 'unauthorized_client',
+    text: "Application '{client}'({name}) is disabled.",
+  },
+};

@@ -1,0 +1,182 @@
+// The sandbox tenant: an Entra-like token endpoint and Microsoft Graph on loopback, for tests,
+// benchmarks and `npm start`. Not part of dist/index.js.
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { generateSigningKey, type SigningKey } from './jwt.js';
+import { FaultPlan } from './faults.js';
+import { answerGraphRequest } from './routes/graph.js';
+import { answerTokenRequest } from './routes/token.js';
+import { findScenario } from './scenarios.js';
+import { healthyTenant, type SandboxTenant } from './tenant.js';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  route: 'token' | 'graph' | 'other';
+  /** Parsed form for token requests (tests count password grants with it). */
+  form?: URLSearchParams;
+  body: string;
+  headers: IncomingMessage['headers'];
+  at: number;
+}
+
+export interface Sandbox {
+  url: string;
+  tenant: SandboxTenant;
+  key: SigningKey;
+  faults: FaultPlan;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+export interface SandboxOptions {
+  scenario?: string;
+  key?: SigningKey;
+  tenant?: SandboxTenant;
+  port?: number;
+  now?: () => number;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const tenant = options.tenant ?? healthyTenant();
+  const key = options.key ?? generateSigningKey();
+  const faults = new FaultPlan();
+  const now = options.now ?? Date.now;
+  const requests: RecordedRequest[] = [];
+  if (options.scenario) {
+    const scenario = findScenario(options.scenario);
+    if (!scenario) throw new Error(`unknown sandbox scenario '${options.scenario}'`);
+    scenario.apply?.(tenant, faults);
+  }
+  const hanging = new Set<ServerResponse>();
+
+  const server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const path = req.url ?? '/';
+      const route = /\/oauth2\/v2\.0\/token$/.test(path.split('?')[0]!)
+        ? 'token'
+        : /^\/(v1\.0|beta)\//.test(path)
+          ? 'graph'
+          : 'other';
+      const record: RecordedRequest = {
+        method: req.method ?? 'GET',
+        path,
+        route,
+        body,
+        headers: req.headers,
+        at: now(),
+      };
+      if (route === 'token') record.form = new URLSearchParams(body);
+      requests.push(record);
+      const answer = () => handle(record, res);
+      if (faults.latencyMs > 0) setTimeout(answer, faults.latencyMs);
+      else answer();
+    });
+  });
+
+  function send(
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) {
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(text);
+  }
+
+  function handle(record: RecordedRequest, res: ServerResponse) {
+    if (record.route === 'other') return send(res, 404, { error: 'not_found' });
+    const fault = faults.take(record.route);
+    if (fault?.kind === 'hang') {
+      hanging.add(res);
+      return;
+    }
+    if (fault?.kind === 'html') {
+      res.writeHead(fault.status ?? 200, { 'content-type': 'text/html' });
+      return res.end('<!DOCTYPE html><html><body><h1>Sign in to the proxy</h1></body></html>');
+    }
+    if (fault?.kind === 'malformed-json') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end('{"access_token": "abc", "expires_in": ');
+    }
+    if (fault?.kind === 'status') {
+      const headers: Record<string, string> =
+        fault.retryAfterSeconds !== undefined
+          ? { 'retry-after': String(fault.retryAfterSeconds) }
+          : {};
+      const body =
+        record.route === 'graph'
+          ? {
+              error: {
+                code: fault.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+                message: 'Injected fault.',
+              },
+            }
+          : {
+              error: 'temporarily_unavailable',
+              error_description: 'AADSTS90055: Injected fault.',
+              error_codes: [90055],
+            };
+      return send(res, fault.status, body, headers);
+    }
+    if (record.route === 'token') {
+      const tenantInPath = decodeURIComponent(record.path.split('/')[1] ?? '');
+      const answer = answerTokenRequest({
+        tenant,
+        key,
+        tenantInPath,
+        contentType: String(record.headers['content-type'] ?? ''),
+        form: record.form!,
+        now,
+      });
+      return send(res, answer.status, answer.body);
+    }
+    const path = record.path.replace(/^\/(v1\.0|beta)/, '');
+    const answer = answerGraphRequest({
+      method: record.method,
+      path,
+      headers: record.headers,
+      body: record.body,
+      tenant,
+      claims: bearerClaims(record.headers.authorization),
+    });
+    return send(res, answer.status, answer.body, answer.headers);
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    tenant,
+    key,
+    faults,
+    requests,
+    async close() {
+      for (const res of hanging) res.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function bearerClaims(header: string | undefined): Record<string, unknown> | undefined {
+  const token = /^Bearer (.+)$/i.exec(header ?? '')?.[1];
+  const payload = token?.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
+  } catch {
+    return undefined;
+  }
+}

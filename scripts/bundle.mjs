@@ -1,0 +1,34 @@
+// Builds the two committed bundles: dist/index.js (the action) and dist/cli/index.js (the CLI).
+// Minified, one copy of undici (package.json overrides), licenses collected.
+// `node scripts/bundle.mjs --out DIR` builds elsewhere (the dist freshness test compares).
+import { execFileSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const outIndex = process.argv.indexOf('--out');
+const root = outIndex > 0 ? process.argv[outIndex + 1] : 'dist';
+const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
+const builds = [
+  { entry: 'src/index.ts', out: root },
+  { entry: 'src/cli/index.ts', out: join(root, 'cli') },
+];
+rmSync(root, { recursive: true, force: true });
+for (const { entry, out } of builds) {
+  if (!existsSync(entry)) continue;
+  execFileSync(
+    process.execPath,
+    [
+      ncc,
+      'build',
+      entry,
+      '-o',
+      out,
+      '--minify',
+      '--no-source-map-register',
+      '--license',
+      'licenses.txt',
+      '-q',
+    ],
+    { stdio: 'inherit' },
+  );
+}

@@ -1,0 +1,5 @@
+// Which checks exist, in report order. Each domain adds its check here.
+import { tokenCheck } from '../checks/token-check.js';
+import type { Check } from './check.js';
+
+export const ALL_CHECKS: readonly Check[] = [tokenCheck];

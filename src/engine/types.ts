@@ -1,0 +1,107 @@
+// The engine's vocabulary: check results, the report of the contract, and the adapters through
+// which the engine reaches the outside world. Nothing here knows about @actions/core.
+import type { Dispatcher } from 'undici';
+import type { RetryPolicy } from '../http/retry-policy.js';
+import type { Settings } from '../settings/types.js';
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
+export type CheckId =
+  | 'inputs'
+  | 'token'
+  | 'permissions'
+  | 'secret-expiry'
+  | 'mailbox-imap'
+  | 'mailbox-pop'
+  | 'mailbox-smtp';
+export type Verdict = 'pass' | 'warn' | 'fail';
+
+/** A table a check wants shown in the summary (permission table, secrets table, ...). */
+export interface DetailTable {
+  caption: string;
+  headers: string[];
+  rows: string[][];
+}
+
+export interface CheckResult {
+  id: CheckId;
+  title: string;
+  status: CheckStatus;
+  /** One line. */
+  summary: string;
+  details?: string;
+  remediation?: string;
+  /** e.g. AADSTS50126 or 535 5.7.139 */
+  code?: string;
+  /** Not part of the JSON report: richer content for the job summary. */
+  tables?: DetailTable[];
+}
+
+export interface SecretReport {
+  keyId: string;
+  displayName: string;
+  hint: string;
+  endDateTime: string;
+  daysLeft: number;
+  inUse: boolean;
+  app: string;
+  /** Not in the contract's report: 'password' for secrets, 'certificate' for keyCredentials. */
+  kind?: 'password' | 'certificate';
+}
+
+export interface Report {
+  version: 1;
+  result: Verdict;
+  tenantId: string;
+  clientId: string;
+  grant: Settings['grant'] | null;
+  checks: CheckResult[];
+  token: { expiresOn: string; scopes: string[] } | null;
+  secrets: SecretReport[];
+}
+
+/** The token the run obtained for the mailbox, handed to later steps by the front end. */
+export interface IssuedToken {
+  accessToken: string;
+  refreshToken?: string;
+  expiresOn: Date;
+  scopes: string[];
+  tokenType: string;
+}
+
+/** Everything a front end needs after a run. */
+export interface PreflightOutcome {
+  report: Report;
+  token?: IssuedToken;
+  /** `resource:Permission (type)` strings, contract format. */
+  missingPermissions: string[];
+  /** The client secret in use, when its expiry could be read. */
+  secretInUse?: { endDateTime: string; daysLeft: number };
+  /** Notes for the log: input warnings and the like. */
+  warnings: string[];
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warning(message: string): void;
+}
+
+/**
+ * Registers a value that must never be printed. The action maps it to core.setSecret, the CLI
+ * to its own redactor. Called the moment a secret value (token) is parsed.
+ */
+export type SecretRegistry = (value: string) => void;
+
+export interface Adapters {
+  log: Logger;
+  registerSecret: SecretRegistry;
+  now: () => Date;
+  /** undici dispatcher for every HTTP request (the front ends pass a proxy-aware one). */
+  dispatcher?: Dispatcher;
+  /** Tests shorten the backoff; production uses the default policy. */
+  retryPolicy?: RetryPolicy;
+  /** Extra CA certificates to trust for mail TLS (tests use a per-run CA). */
+  mailCa?: string;
+  /** Progress of long operations (tenant scans): the CLI shows a progress line. */
+  progress?: (message: string) => void;
+}

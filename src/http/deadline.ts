@@ -1,0 +1,28 @@
+// The run's overall deadline (`timeout-seconds`): every request and probe gets at most what is left.
+
+export class Deadline {
+  readonly expiresAt: number;
+  private readonly controller = new AbortController();
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    readonly totalMs: number,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.expiresAt = clock() + totalMs;
+    this.timer = setTimeout(() => this.controller.abort(new Error('deadline')), totalMs);
+    this.timer.unref();
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.expiresAt - this.clock());
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+  }
+}

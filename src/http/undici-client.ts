@@ -1,0 +1,148 @@
+// HttpClient on undici: proxy-aware dispatcher, per-attempt timeout capped by the run's deadline,
+// retries with full-jitter backoff on 429/5xx/network errors, Retry-After honoured when the
+// deadline leaves room for it. Other 4xx answers are returned, never retried.
+import { request, type Dispatcher } from 'undici';
+import type { Deadline } from './deadline.js';
+import { HttpError, displayUrl } from './errors.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  backoffMs,
+  isRetryableStatus,
+  retryAfterMs,
+  type RetryPolicy,
+} from './retry-policy.js';
+import type { HttpClient, HttpRequest, HttpResponse } from './types.js';
+
+export interface UndiciClientOptions {
+  deadline: Deadline;
+  dispatcher?: Dispatcher;
+  policy?: RetryPolicy;
+  defaultTimeoutMs?: number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  onRetry?: (info: {
+    endpointName: string;
+    attempt: number;
+    waitMs: number;
+    reason: string;
+  }) => void;
+}
+
+const abortableSleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+
+export function createHttpClient(options: UndiciClientOptions): HttpClient {
+  const policy = options.policy ?? DEFAULT_RETRY_POLICY;
+  const sleep = options.sleep ?? abortableSleep;
+  const { deadline } = options;
+
+  async function attempt(req: HttpRequest): Promise<HttpResponse & { retryAfter?: number }> {
+    const remaining = deadline.remainingMs();
+    const perAttempt = Math.min(req.timeoutMs ?? options.defaultTimeoutMs ?? 30_000, remaining);
+    const where = `${req.endpointName} (${displayUrl(req.url)})`;
+    if (perAttempt <= 0) {
+      throw new HttpError(
+        'deadline',
+        req.endpointName,
+        req.url,
+        `the run's deadline passed before ${where} could be called`,
+      );
+    }
+    const timeout = AbortSignal.timeout(perAttempt);
+    const signal = AbortSignal.any([timeout, deadline.signal]);
+    try {
+      const res = await request(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        signal,
+        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+      });
+      const text = await res.body.text();
+      const headers: Record<string, string> = {};
+      for (const [key, value] of Object.entries(res.headers)) {
+        if (value !== undefined)
+          headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      }
+      const contentType = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      return {
+        status: res.statusCode,
+        headers,
+        contentType,
+        text,
+        attempts: 1,
+        retryAfter: retryAfterMs(headers['retry-after']),
+      };
+    } catch (error) {
+      if (deadline.signal.aborted) {
+        throw new HttpError(
+          'deadline',
+          req.endpointName,
+          req.url,
+          `${where} did not answer before the run's deadline (timeout-seconds: ${Math.round(deadline.totalMs / 1000)})`,
+        );
+      }
+      if (timeout.aborted) {
+        throw new HttpError(
+          'timeout',
+          req.endpointName,
+          req.url,
+          `${where} did not answer within ${perAttempt} ms`,
+        );
+      }
+      const code = (error as { code?: string }).code;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new HttpError(
+        'network',
+        req.endpointName,
+        req.url,
+        `${where} could not be reached: ${code ? `${code} ` : ''}${message}`,
+      );
+    }
+  }
+
+  return {
+    async request(req) {
+      const retry = req.retry ?? true;
+      for (let n = 1; ; n++) {
+        let outcome: (HttpResponse & { retryAfter?: number }) | HttpError;
+        try {
+          outcome = await attempt(req);
+        } catch (error) {
+          if (!(error instanceof HttpError)) throw error;
+          outcome = error;
+        }
+        const retryable =
+          outcome instanceof HttpError
+            ? outcome.kind === 'network' || outcome.kind === 'timeout'
+            : isRetryableStatus(outcome.status);
+        if (!retry || !retryable || n >= policy.maxAttempts) {
+          if (outcome instanceof HttpError) throw outcome;
+          const { retryAfter: _ignored, ...response } = outcome;
+          return { ...response, attempts: n };
+        }
+        const retryAfter = outcome instanceof HttpError ? undefined : outcome.retryAfter;
+        const waitMs = backoffMs(policy, n, retryAfter);
+        // Waiting past the deadline helps no one: answer with what we have.
+        if (waitMs >= deadline.remainingMs()) {
+          if (outcome instanceof HttpError) throw outcome;
+          const { retryAfter: _ignored, ...response } = outcome;
+          return { ...response, attempts: n };
+        }
+        const reason = outcome instanceof HttpError ? outcome.kind : `HTTP ${outcome.status}`;
+        options.onRetry?.({ endpointName: req.endpointName, attempt: n, waitMs, reason });
+        await sleep(waitMs, deadline.signal).catch(() => undefined);
+      }
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// Shapes of the token endpoint's answers (m365-facts.md 1.3, 1.4). expires_in may arrive as a
+// number or a string; everything else is optional except the token itself.
+import { z } from 'zod';
+
+const seconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
+
+export const tokenSuccessSchema = z.object({
+  token_type: z.string().default('Bearer'),
+  access_token: z.string().min(1),
+  refresh_token: z.string().optional(),
+  expires_in: seconds,
+  ext_expires_in: seconds.optional(),
+  scope: z.string().optional(),
+});
+export type TokenSuccess = z.infer<typeof tokenSuccessSchema>;
+
+export const entraErrorSchema = z.object({
+  error: z.string(),
+  error_description: z.string().optional(),
+  error_codes: z.array(z.number()).optional(),
+  timestamp: z.string().optional(),
+  trace_id: z.string().optional(),
+  correlation_id: z.string().optional(),
+  error_uri: z.string().optional(),
+  suberror: z.string().optional(),
+  claims: z.string().optional(),
+});
+export type EntraError = z.infer<typeof entraErrorSchema>;

@@ -1,0 +1,34 @@
+// The two tokens a run may need, each fetched at most once and started on first demand:
+// the mail token (ROPC or app-only, per `grant`) and an app-only Graph token for registration reads.
+import type { RunContext } from '../engine/context.js';
+import { requestToken, type TokenOutcome } from './token-request.js';
+
+export function getMailToken(ctx: RunContext): Promise<TokenOutcome> {
+  return ctx.once('mail-token', () =>
+    requestToken({
+      settings: ctx.settings,
+      http: ctx.http,
+      registerSecret: ctx.adapters.registerSecret,
+      now: ctx.adapters.now,
+      grant: ctx.settings.grant,
+      scopes: ctx.settings.scopes,
+      purpose: 'mail token',
+    }),
+  );
+}
+
+/** App-only token for Microsoft Graph. Undefined when no client secret was given. */
+export function getGraphToken(ctx: RunContext): Promise<TokenOutcome | undefined> {
+  return ctx.once('graph-token', async () => {
+    if (!ctx.settings.clientSecret) return undefined;
+    return requestToken({
+      settings: ctx.settings,
+      http: ctx.http,
+      registerSecret: ctx.adapters.registerSecret,
+      now: ctx.adapters.now,
+      grant: 'client-credentials',
+      scopes: [`${ctx.settings.endpoints.graph}/.default`],
+      purpose: 'Graph token',
+    });
+  });
+}
