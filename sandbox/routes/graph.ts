@@ -1,5 +1,6 @@
-// Microsoft Graph for the sandbox tenant. Filled in by the permissions work: for now every Graph
-// path answers Graph's 404 shape.
+// Microsoft Graph for the sandbox tenant: a dispatcher over the route modules in ../graph/.
+import { graphCaller } from '../graph/auth.js';
+import { getApplication } from '../graph/applications.js';
 import type { SandboxTenant } from '../tenant.js';
 
 export interface GraphRequest {
@@ -9,7 +10,7 @@ export interface GraphRequest {
   headers: Record<string, string | string[] | undefined>;
   body: string;
   tenant: SandboxTenant;
-  /** The bearer token's decoded claims (the sandbox checks only its own signature). */
+  /** The bearer token's decoded claims. */
   claims?: Record<string, unknown>;
 }
 
@@ -19,14 +20,33 @@ export interface GraphAnswer {
   headers?: Record<string, string>;
 }
 
+type Route = {
+  method: string;
+  pattern: RegExp;
+  answer: (req: GraphRequest, match: RegExpExecArray, query: URLSearchParams) => GraphAnswer;
+};
+
+const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    pattern: /^\/applications\(appId='([^']+)'\)$/,
+    answer: (req, m, q) => getApplication(req.tenant, decodeURIComponent(m[1]!), q),
+  },
+];
+
 export function answerGraphRequest(req: GraphRequest): GraphAnswer {
+  const caller = graphCaller(req);
+  if (!caller.ok) return caller.answer;
+  const [pathOnly, queryString = ''] = req.path.split('?');
+  const path = decodeURIComponent(pathOnly!);
+  for (const route of ROUTES) {
+    const match = route.method === req.method ? route.pattern.exec(path) : null;
+    if (match) return route.answer(req, match, new URLSearchParams(queryString));
+  }
   return {
     status: 404,
     body: {
-      error: {
-        code: 'Request_ResourceNotFound',
-        message: `Resource '${req.path}' does not exist.`,
-      },
+      error: { code: 'Request_ResourceNotFound', message: `Resource '${path}' does not exist.` },
     },
   };
 }
