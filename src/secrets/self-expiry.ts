@@ -135,9 +135,9 @@ export function whenOf(view: CredentialView): string {
 }
 
 /** One line per credential at or past a threshold: app, credential, date. */
-export function lineOf(view: CredentialView): string {
+export function lineOf(view: CredentialView, scope: 'self' | 'tenant' = 'self'): string {
   const use =
-    view.kind === 'password'
+    scope === 'self' && view.kind === 'password'
       ? view.inUse
         ? ', in use by this pipeline'
         : ', not in use by this pipeline'

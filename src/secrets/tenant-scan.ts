@@ -64,7 +64,7 @@ export async function scanTenant(ctx: RunContext): Promise<TenantScan> {
   const scanned = `Scanned ${apps} applications (${pages} page${pages === 1 ? '' : 's'}, ${ms} ms)`;
   const details = [...groups.entries()].flatMap(([appId, views]) => [
     `'${views[0]!.app.displayName}' (app ${appId}):`,
-    ...views.map((v) => `  ${lineOf(v)}`),
+    ...views.map((v) => `  ${lineOf(v, 'tenant')}`),
   ]);
   if (details.length > MAX_DETAIL_LINES) {
     const more = details.length - MAX_DETAIL_LINES;
