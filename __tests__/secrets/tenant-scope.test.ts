@@ -1,11 +1,22 @@
 // Tenant scope against a generated sandbox tenant served in several pages: every other app's
 // credential within the warning window, grouped by app; a clear failure without
 // Application.Read.All.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from '@jest/globals';
+import { runPreflight } from '../../src/engine/run-preflight.js';
+import { parseSettings } from '../../src/settings/parse-settings.js';
+import { startSandbox } from '../../sandbox/server.js';
 import { generatedApp } from '../../sandbox/graph/tenant-apps.js';
 import { grantApplicationReadAll } from '../../sandbox/scenarios.js';
-import { healthyTenant, type GeneratedApps } from '../../sandbox/tenant.js';
-import { DAY, expiryResults, NOW, runEngine } from './engine-run.js';
+import {
+  healthyTenant,
+  SANDBOX_CLIENT_ID,
+  SANDBOX_SECRET,
+  SANDBOX_TENANT_ID,
+  type GeneratedApps,
+} from '../../sandbox/tenant.js';
+import { DAY, expiryResults, isoIn, NOW, runEngine } from './engine-run.js';
 
 const spec: GeneratedApps = {
   count: 25,
@@ -114,5 +125,68 @@ describe('secret-expiry, tenant scope', () => {
     expect(run.outcome.report.result).toBe('fail');
     // The self-scope outputs still come from the registration read.
     expect(run.outcome.secretInUse?.daysLeft).toBe(300);
+  });
+});
+
+describe('secret-expiry, tenant scope, a next page link to another host', () => {
+  it('stops the scan rather than send the token elsewhere', async () => {
+    const elsewhere: string[] = [];
+    const other = createServer((req, res) => {
+      elsewhere.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+      res.end('{}');
+    });
+    await new Promise<void>((done) => other.listen(0, '127.0.0.1', done));
+    const otherOrigin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+    const sandbox = await startSandbox({ tenant: healthyTenant(NOW.getTime()) });
+    // A Graph stand-in: the app itself from the sandbox's view, one page pointing elsewhere.
+    const graph = createServer((req, res) => {
+      res.setHeader('content-type', 'application/json');
+      if (req.url?.startsWith('/v1.0/applications(')) {
+        res.end(
+          JSON.stringify({
+            id: 'x',
+            appId: SANDBOX_CLIENT_ID,
+            displayName: 'Mail connector',
+            passwordCredentials: [
+              { keyId: 'k', displayName: 'CI secret', hint: 'Xk4', endDateTime: isoIn(200) },
+            ],
+          }),
+        );
+      } else {
+        res.end(
+          JSON.stringify({
+            value: [],
+            '@odata.nextLink': `${otherOrigin}/v1.0/applications?$skiptoken=abc`,
+          }),
+        );
+      }
+    });
+    await new Promise<void>((done) => graph.listen(0, '127.0.0.1', done));
+    const graphUrl = `http://127.0.0.1:${(graph.address() as AddressInfo).port}`;
+    try {
+      const parsed = parseSettings({
+        'tenant-id': SANDBOX_TENANT_ID,
+        'client-id': SANDBOX_CLIENT_ID,
+        'client-secret': SANDBOX_SECRET,
+        checks: 'secret-expiry',
+        'secret-expiry-scope': 'tenant',
+        endpoints: `authority=${sandbox.url}\ngraph=${graphUrl}`,
+      });
+      const outcome = await runPreflight(parsed, {
+        log: { debug: () => undefined, info: () => undefined, warning: () => undefined },
+        registerSecret: () => undefined,
+        now: () => NOW,
+      });
+      const scan = outcome.report.checks.find(
+        (c) => c.title === 'Credential expiry across the tenant',
+      );
+      expect(scan?.status).toBe('fail');
+      expect(scan?.summary).toContain(`points to another host (${otherOrigin})`);
+      expect(elsewhere).toEqual([]);
+    } finally {
+      other.close();
+      graph.close();
+      await sandbox.close();
+    }
   });
 });

@@ -52,7 +52,7 @@ export function judgeSelf(read: RegistrationRead, settings: Settings, now: Date)
     statuses.push('warn');
     summary = `The configured client secret is not among the secrets of '${appName}'`;
     notes.push(
-      `None of the ${others.length} secret(s) of '${appName}' (app ${app.appId}) has the hint '${hintOf(secret)}' (the first three characters of the configured secret), so its expiry cannot be told. Either client-id names another app than the one the secret belongs to, the secret was deleted from the registration, or it is an old secret that Graph shows without a hint.`,
+      `None of the ${others.length} secret(s) of '${appName}' (app ${app.appId}) has the hint ${shownHint(secret)}, so its expiry cannot be told. Either client-id names another app than the one the secret belongs to, the secret was deleted from the registration, or it is an old secret that Graph shows without a hint.`,
     );
   }
   for (const cert of certificates) statuses.push(statusOf(cert.level));
@@ -114,6 +114,16 @@ function unreadable(read: RegistrationRead, settings: Settings): CheckResult {
       ? 'The client secret cannot get a token at all; see the token diagnosis above (tenant-id, client-id, client-secret).'
       : `Microsoft Graph did not show the application ${settings.clientId}; a service principal may read its own application without any Graph permission, so check that client-id is right and that Graph is reachable (endpoints).`,
   };
+}
+
+/**
+ * The configured secret's hint for a message. Only for values long enough to be a real secret
+ * (16+ characters): three characters of a very short value would give away too much of it.
+ */
+function shownHint(secret: string): string {
+  return secret.length >= 16
+    ? `'${hintOf(secret)}' (the first three characters of the configured secret)`
+    : 'of the configured secret (which is too short to be a client secret value)';
 }
 
 const STATUS: Record<ExpiryLevel, CheckStatus> = {
