@@ -17,6 +17,11 @@ export interface SandboxSecret {
   value: string;
   startDateTime: string;
   endDateTime: string;
+  /**
+   * What Graph shows as `hint`. Default: the value's first three characters, as Graph does;
+   * null: an old secret that Graph shows without a hint.
+   */
+  hint?: string | null;
 }
 
 export interface SandboxCertificate {
@@ -70,6 +75,24 @@ export interface SandboxTenant {
   exchangeMailboxAccess?: string[];
   /** Object ids of the resource service principals in this tenant. */
   resourceServicePrincipalIds: Record<ResourceAppId, string>;
+  /** The tenant's other applications, generated page by page (GET /applications). */
+  otherApps?: GeneratedApps;
+}
+
+/**
+ * A tenant of any size without holding it: app i (1-based) is computed from i when its page is
+ * asked for (sandbox/graph/tenant-apps.ts), so 100,000 apps cost no memory.
+ */
+export interface GeneratedApps {
+  count: number;
+  /** Instant (ms) that the generated expiry days count from. */
+  epochMs: number;
+  /** Days from epochMs at which app i's client secret ends: entry (i - 1) % length. */
+  secretDays: number[];
+  /** Days for app i's certificate, cycled the same way; null: that app has none. */
+  certificateDays?: (number | null)[];
+  /** Largest page the sandbox returns whatever $top asks (Graph may return fewer than $top). */
+  maxPageSize?: number;
 }
 
 export const SANDBOX_TENANT_ID = '7f3c1a52-9d4e-4b6a-8c21-5e0f9a7b3d10';

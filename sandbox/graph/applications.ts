@@ -16,7 +16,7 @@ export function applicationResource(tenant: SandboxTenant) {
       customKeyIdentifier: null,
       displayName: s.displayName,
       endDateTime: s.endDateTime,
-      hint: s.value.slice(0, 3),
+      hint: s.hint !== undefined ? s.hint : s.value.slice(0, 3),
       keyId: s.keyId,
       secretText: null,
       startDateTime: s.startDateTime,

@@ -1,6 +1,7 @@
 // Microsoft Graph for the sandbox tenant: a dispatcher over the route modules in ../graph/.
 import { graphCaller } from '../graph/auth.js';
 import { getApplication } from '../graph/applications.js';
+import { listApplications } from '../graph/tenant-apps.js';
 import type { SandboxTenant } from '../tenant.js';
 
 export interface GraphRequest {
@@ -32,6 +33,7 @@ const ROUTES: Route[] = [
     pattern: /^\/applications\(appId='([^']+)'\)$/,
     answer: (req, m, q) => getApplication(req.tenant, decodeURIComponent(m[1]!), q),
   },
+  { method: 'GET', pattern: /^\/applications$/, answer: (req, _m, q) => listApplications(req, q) },
 ];
 
 export function answerGraphRequest(req: GraphRequest): GraphAnswer {

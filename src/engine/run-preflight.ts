@@ -79,6 +79,11 @@ function redactResult(result: CheckResult, redact: (text: string) => string): Ch
     details: clean(result.details),
     remediation: clean(result.remediation),
     tables: result.tables?.map((t) => ({ ...t, rows: t.rows.map((r) => r.map(redact)) })),
+    annotations: result.annotations?.map((a) => ({
+      ...a,
+      title: redact(a.title),
+      message: redact(a.message),
+    })),
   };
 }
 

@@ -34,6 +34,15 @@ export interface CheckResult {
   code?: string;
   /** Not part of the JSON report: richer content for the job summary. */
   tables?: DetailTable[];
+  /** Not part of the JSON report: one annotation per finding (e.g. per expiring credential). */
+  annotations?: CheckAnnotation[];
+}
+
+/** An annotation a check asks for besides its own result line. */
+export interface CheckAnnotation {
+  level: 'error' | 'warning' | 'notice';
+  title: string;
+  message: string;
 }
 
 export interface SecretReport {

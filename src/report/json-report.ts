@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import type { Report } from '../engine/types.js';
 
 export function toReportJson(report: Report): string {
-  const checks = report.checks.map(({ tables: _tables, ...check }) => check);
+  const checks = report.checks.map(
+    ({ tables: _tables, annotations: _annotations, ...check }) => check,
+  );
   return `${JSON.stringify({ ...report, checks }, null, 2)}\n`;
 }
 

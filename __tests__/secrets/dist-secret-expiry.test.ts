@@ -1,0 +1,103 @@
+// The secret-expiry check through dist/index.js, run as the runner runs it: the outputs
+// secret-expires-on and secret-days-left, the exit status under fail-on, the report, no leaks,
+// and no password request when only the expiry check runs.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startSandbox, type Sandbox } from '../../sandbox/server.js';
+import {
+  SANDBOX_CLIENT_ID,
+  SANDBOX_PASSWORD,
+  SANDBOX_SECRET,
+  SANDBOX_TENANT_ID,
+  SANDBOX_USER,
+} from '../../sandbox/tenant.js';
+import { findLeaks } from '../helpers/leak-check.js';
+import { runAction } from '../helpers/run-action.js';
+
+const DAY = 86_400_000;
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(() => sandbox.close());
+
+/**
+ * Sets the secret in use to end `days` whole days and half a day from now: the action reads the
+ * clock a moment later, and the half day keeps the rounded-down count exact across that moment.
+ */
+function secretEndsIn(days: number): string {
+  const end = new Date(Date.now() + days * DAY + DAY / 2).toISOString();
+  sandbox.tenant.app.secrets[0]!.endDateTime = end;
+  return end;
+}
+
+const inputs = (more: Record<string, string> = {}) => ({
+  'tenant-id': SANDBOX_TENANT_ID,
+  'client-id': SANDBOX_CLIENT_ID,
+  'client-secret': SANDBOX_SECRET,
+  checks: 'secret-expiry',
+  endpoints: `authority=${sandbox.url}\ngraph=${sandbox.url}`,
+  ...more,
+});
+
+describe('secret-expiry through dist/index.js', () => {
+  it('fails when the secret in use expires in 3 days and sets the outputs', async () => {
+    const end = secretEndsIn(3);
+    const run = await runAction(inputs());
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(run.outputs.result).toBe('fail');
+    expect(run.outputs['secret-days-left']).toBe('3');
+    expect(run.outputs['secret-expires-on']).toBe(end);
+    expect(run.stdout).toMatch(
+      /::error title=Client secret expiry failed::The client secret in use \('CI secret', hint 'Xk4'\) expires in 3 days/,
+    );
+    expect(run.report).toMatchObject({
+      result: 'fail',
+      checks: expect.arrayContaining([
+        expect.objectContaining({ id: 'secret-expiry', status: 'fail' }),
+      ]) as unknown,
+      secrets: [
+        {
+          keyId: 'c0ffee00-1111-4222-8333-444455556666',
+          displayName: 'CI secret',
+          hint: 'Xk4',
+          endDateTime: end,
+          daysLeft: 3,
+          inUse: true,
+          app: 'Mail connector (sandbox)',
+          kind: 'password',
+        },
+      ],
+    });
+    // Summary-only parts stay out of the JSON report.
+    expect(run.reportText).not.toContain('"tables"');
+    expect(run.reportText).not.toContain('"annotations"');
+    expect(findLeaks(run, [SANDBOX_SECRET])).toEqual([]);
+  });
+
+  it('warns at 20 days: exit 0 with fail-on: error, exit 1 with fail-on: warning', async () => {
+    secretEndsIn(20);
+    const lenient = await runAction(inputs({ 'fail-on': 'error' }));
+    expect(lenient.outputs.result).toBe('warn');
+    expect(lenient.outputs['secret-days-left']).toBe('20');
+    expect(lenient.code).toBe(0);
+    const strict = await runAction(inputs({ 'fail-on': 'warning' }));
+    expect(strict.outputs.result).toBe('warn');
+    expect(strict.code).toBe(1);
+  });
+
+  it('makes no password (ROPC) request when only secret-expiry runs', async () => {
+    secretEndsIn(200);
+    const before = sandbox.requests.length;
+    const run = await runAction(inputs({ username: SANDBOX_USER, password: SANDBOX_PASSWORD }));
+    expect(run.code).toBe(0);
+    expect(run.outputs['secret-days-left']).toBe('200');
+    expect(run.outputs['access-token']).toBeUndefined();
+    const made = sandbox.requests.slice(before);
+    expect(made.filter((r) => r.route === 'token').map((r) => r.form?.get('grant_type'))).toEqual([
+      'client_credentials',
+    ]);
+    expect(made.filter((r) => r.form?.has('password') || r.form?.has('username'))).toEqual([]);
+    expect(findLeaks(run, [SANDBOX_SECRET, SANDBOX_PASSWORD])).toEqual([]);
+  });
+});

@@ -1,0 +1,125 @@
+// Lists every application of the tenant page by page: GET /applications with $select of only
+// the fields the expiry check needs and $top=999, following @odata.nextLink to the end
+// (m365-facts.md section 5). Each page is handed over and dropped before the next is fetched,
+// so memory stays flat however large the tenant is.
+import { z } from 'zod';
+import type { RunContext } from '../engine/context.js';
+import { HttpError } from '../http/errors.js';
+import {
+  graphErrorSchema,
+  keyCredentialSchema,
+  passwordCredentialSchema,
+  type GraphReadFailure,
+} from '../graph/types.js';
+import type { AppCredentials } from './credentials.js';
+
+export const TENANT_SELECT = 'id,appId,displayName,passwordCredentials,keyCredentials';
+export const TENANT_PAGE_SIZE = 999;
+
+const pageSchema = z.object({
+  value: z.array(z.unknown()),
+  '@odata.nextLink': z.string().optional(),
+});
+
+const tenantAppSchema = z.object({
+  appId: z.string(),
+  displayName: z.string().nullable().optional(),
+  passwordCredentials: z.array(passwordCredentialSchema).nullable().default([]),
+  keyCredentials: z.array(keyCredentialSchema).nullable().default([]),
+});
+
+export interface TenantPage {
+  apps: AppCredentials[];
+  /** Entries of the page that were not applications of the expected shape. */
+  unreadable: number;
+}
+
+export type PageOutcome = { ok: true; page: TenantPage } | { ok: false; failure: GraphReadFailure };
+
+/** Yields each page of applications; a failed page ends the listing with its failure. */
+export async function* listTenantApps(
+  ctx: RunContext,
+  accessToken: string,
+): AsyncGenerator<PageOutcome> {
+  const graph = ctx.settings.endpoints.graph;
+  let url: string | undefined =
+    `${graph}/v1.0/applications?$select=${TENANT_SELECT}&$top=${TENANT_PAGE_SIZE}`;
+  while (url) {
+    let res;
+    try {
+      res = await ctx.http.request({
+        method: 'GET',
+        url,
+        headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+        endpointName: 'Microsoft Graph (list applications)',
+      });
+    } catch (error) {
+      if (error instanceof HttpError) {
+        yield { ok: false, failure: { message: error.message } };
+        return;
+      }
+      throw error;
+    }
+    const body = safeJson(res.text);
+    if (res.status !== 200) {
+      const err = graphErrorSchema.safeParse(body);
+      yield {
+        ok: false,
+        failure: {
+          status: res.status,
+          code: err.success ? err.data.error.code : undefined,
+          message: `Microsoft Graph answered HTTP ${res.status}${err.success ? ` ${err.data.error.code}` : ` (${res.contentType || 'no content type'})`}`,
+        },
+      };
+      return;
+    }
+    const page = pageSchema.safeParse(body);
+    if (!page.success) {
+      yield {
+        ok: false,
+        failure: {
+          status: 200,
+          message: `Microsoft Graph answered a page of applications of an unexpected shape (${res.contentType})`,
+        },
+      };
+      return;
+    }
+    const apps: AppCredentials[] = [];
+    let unreadable = 0;
+    for (const entry of page.data.value) {
+      const app = tenantAppSchema.safeParse(entry);
+      if (!app.success) {
+        unreadable += 1;
+        continue;
+      }
+      apps.push({
+        appId: app.data.appId,
+        displayName: app.data.displayName,
+        passwordCredentials: app.data.passwordCredentials ?? [],
+        keyCredentials: app.data.keyCredentials ?? [],
+      });
+    }
+    const next = page.data['@odata.nextLink'];
+    // The bearer token goes only to the configured Graph host: a nextLink elsewhere ends the scan.
+    if (next && new URL(next).origin !== new URL(graph).origin) {
+      yield { ok: true, page: { apps, unreadable } };
+      yield {
+        ok: false,
+        failure: {
+          message: `Microsoft Graph's next page link points to another host (${new URL(next).origin}); the scan stopped there rather than send the token to it`,
+        },
+      };
+      return;
+    }
+    url = next;
+    yield { ok: true, page: { apps, unreadable } };
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
