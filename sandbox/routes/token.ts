@@ -110,7 +110,8 @@ export function answerTokenRequest(ctx: TokenContext): TokenAnswer {
     const roles = tenant.appRoleAssignments
       .filter((a) => a.resourceAppId === resource.appId)
       .map((a) => Object.entries(roleNames).find(([, id]) => id === a.appRoleId)?.[0])
-      .filter((n): n is string => !!n);
+      // tokenRolesLag: granted roles that have not reached tokens yet (replication delay).
+      .filter((n): n is string => !!n && !tenant.tokenRolesLag?.includes(n));
     const claims = {
       ...baseClaims(
         ctx,

@@ -1,5 +1,6 @@
 // Which checks exist, in report order. Each domain adds its check here.
+import { permissionsCheck } from '../checks/permissions-check.js';
 import { tokenCheck } from '../checks/token-check.js';
 import type { Check } from './check.js';
 
-export const ALL_CHECKS: readonly Check[] = [tokenCheck];
+export const ALL_CHECKS: readonly Check[] = [tokenCheck, permissionsCheck];
