@@ -154,7 +154,13 @@ export function answerTokenRequest(ctx: TokenContext): TokenAnswer {
       amr: ['pwd'],
       mailbox: user.upn,
     };
-    return tokenResponse(ctx, claims, scopes, scopes.includes('offline_access'));
+    // A refresh token only when offline_access is both requested and consented.
+    return tokenResponse(
+      ctx,
+      claims,
+      scopes,
+      scopes.includes('offline_access') && granted.has('offline_access'),
+    );
   }
   return {
     status: 400,
