@@ -20,7 +20,9 @@ export function page(
     const [path] = req.path.split('?');
     const next = new URLSearchParams(query);
     next.set('$skiptoken', Buffer.from(String(skip + size)).toString('base64url'));
-    body['@odata.nextLink'] = `http://${host}/v1.0${path}?${next.toString()}`;
+    // Graph writes $-options unescaped ($skiptoken=...), values escaped.
+    const search = [...next].map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+    body['@odata.nextLink'] = `http://${host}/v1.0${path}?${search}`;
   }
   return body;
 }
