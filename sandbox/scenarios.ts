@@ -61,7 +61,7 @@ export const findScenario = (name: string): Scenario | undefined =>
 import { GRAPH_APP_ID as GRAPH, EXCHANGE_APP_ID as EXCHANGE } from './permission-ids.js';
 import { mailDelegatedUnderExchange, neverAdded, unconsent } from './graph/permission-faults.js';
 
-SCENARIOS.push(
+const PERMISSION_SCENARIOS: Scenario[] = [
   {
     name: 'smtp-not-consented',
     description: 'SMTP.Send is on the registration but admin consent was never granted for it.',
@@ -136,4 +136,8 @@ SCENARIOS.push(
       tenant.graphPageSize = 1;
     },
   },
-);
+];
+// `npm start -- --scenario NAME` shows the permissions check for these.
+for (const scenario of PERMISSION_SCENARIOS)
+  scenario.inputs = { checks: 'permissions, token', ...scenario.inputs };
+SCENARIOS.push(...PERMISSION_SCENARIOS);

@@ -50,7 +50,13 @@ export const permissionsCheck: Check = {
     const appName = read.application?.displayName ?? 'your app';
     const status = statusOf(rows, found);
     const remediation = [
-      remediationFor(rows, settings, appName, refused.length > 0),
+      // The hint about reading grants is a fix only when something is not confirmed.
+      remediationFor(
+        rows,
+        settings,
+        appName,
+        refused.length > 0 && rows.some((r) => r.verdict !== 'pass'),
+      ),
       ...found.map((f) => f.remediation),
     ]
       .filter(Boolean)
