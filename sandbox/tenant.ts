@@ -165,4 +165,6 @@ export interface SandboxTenant {
   batchItemThrottle?: { times: number; retryAfterSeconds: number; urlIncludes?: string };
   /** App roles granted but not yet in issued tokens (replication delay), by name. */
   tokenRolesLag?: string[];
+  /** Graph refuses navigation through `servicePrincipals(appId='...')/...` (400); by object id works. */
+  appIdNavigationUnsupported?: boolean;
 }

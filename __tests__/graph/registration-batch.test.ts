@@ -169,3 +169,30 @@ describe('the registration read', () => {
     expect(result.summary).toMatch(/judged from the token/);
   });
 });
+
+describe('when Graph does not take the appId form for the grant lists', () => {
+  it('asks again by the service principal object id, in one more batch', async () => {
+    const tenant = healthyTenant();
+    tenant.appIdNavigationUnsupported = true;
+    sandbox = await startSandbox({ tenant });
+    const { ctx } = context(sandbox);
+    const read = await getRegistration(ctx);
+    ctx.deadline.dispose();
+    const [, second, ...rest] = batches(sandbox);
+    expect(rest).toEqual([]);
+    expect(second).toEqual([
+      {
+        id: 'appRoleAssignments',
+        method: 'GET',
+        url: '/servicePrincipals/b1d2c3b4-0000-4000-8000-00000000b001/appRoleAssignments',
+      },
+      {
+        id: 'permissionGrants',
+        method: 'GET',
+        url: '/servicePrincipals/b1d2c3b4-0000-4000-8000-00000000b001/oauth2PermissionGrants',
+      },
+    ]);
+    expect(read.appRoleAssignments?.ok && read.appRoleAssignments.value).toHaveLength(5);
+    expect(read.permissionGrants?.ok).toBe(true);
+  });
+});

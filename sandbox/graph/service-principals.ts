@@ -13,7 +13,7 @@ import {
 } from '../permission-ids.js';
 import type { ResourceAppId, SandboxTenant } from '../tenant.js';
 import { select } from './applications.js';
-import { denied, notFound } from './errors.js';
+import { denied, graphError, notFound } from './errors.js';
 import { page } from './paging.js';
 
 const CONTEXT = 'https://graph.microsoft.com/v1.0/$metadata';
@@ -100,6 +100,8 @@ export function listAppRoleAssignments(
   const { tenant } = req;
   const who = principal(tenant, key);
   if (!who) return notFound(key);
+  if (tenant.appIdNavigationUnsupported && key.startsWith('appId='))
+    return graphError(400, 'Request_BadRequest', 'Invalid object identifier.');
   if (tenant.grantReadsDenied) return denied();
   const spId = tenant.app.servicePrincipalId;
   const items = who.self
@@ -129,6 +131,8 @@ export function listPermissionGrants(
   const { tenant } = req;
   const who = principal(tenant, key);
   if (!who) return notFound(key);
+  if (tenant.appIdNavigationUnsupported && key.startsWith('appId='))
+    return graphError(400, 'Request_BadRequest', 'Invalid object identifier.');
   if (tenant.grantReadsDenied) return denied();
   const user = tenant.users[0];
   const items = who.self
