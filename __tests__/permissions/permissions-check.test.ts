@@ -3,7 +3,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { healthyTenant, type ResourceAppId, type SandboxTenant } from '../../sandbox/tenant.js';
-import { EXCHANGE_APP_ID, GRAPH_APP_ID } from '../../sandbox/permission-ids.js';
+import {
+  EXCHANGE_APP_ID,
+  EXCHANGE_ROLES,
+  GRAPH_APP_ID,
+  GRAPH_ROLES,
+} from '../../sandbox/permission-ids.js';
 import { neverAdded, unconfigure, unconsent } from '../../sandbox/graph/permission-faults.js';
 import { findScenario } from '../../sandbox/scenarios.js';
 import { permissionsResult, runEngine, tableOf } from './engine-run.js';
@@ -316,6 +321,27 @@ describe('wrong though present', () => {
     });
     expect(run.outcome.missingPermissions).toEqual(['graph:User.Read.All (application)']);
     expect(tableOf(run)['User.Read (delegated)']!.Verdict).toBe('pass');
+  });
+});
+
+describe('ids are matched with their resource', () => {
+  it("Exchange Online's Mail.Send (same id as Graph's) does not stand in for Graph Mail.Send", async () => {
+    const sb = await start((t) => {
+      neverAdded(t, GRAPH_APP_ID, 'Mail.Send', 'application');
+      const id = EXCHANGE_ROLES['Mail.Send']!;
+      expect(id).toBe(GRAPH_ROLES['Mail.Send']);
+      t.app.requiredResourceAccess
+        .find((r) => r.resourceAppId === EXCHANGE_APP_ID)!
+        .resourceAccess.push({ id, type: 'Role' });
+      t.appRoleAssignments.push({ resourceAppId: EXCHANGE_APP_ID, appRoleId: id });
+    });
+    const run = await runEngine(sb, { 'permissions-profile': 'email-connector' });
+    expect(run.outcome.missingPermissions).toEqual(['graph:Mail.Send (application)']);
+    expect(tableOf(run)['Mail.Send (application)']).toMatchObject({
+      Configured: 'no',
+      Consented: 'no',
+    });
+    expect(permissionsResult(run).details).toMatch(/exchange:Mail\.Send \(application\)/);
   });
 });
 

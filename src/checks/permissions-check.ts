@@ -61,16 +61,20 @@ export const permissionsCheck: Check = {
     ]
       .filter(Boolean)
       .join('\n');
+    // A finding's code (e.g. AADSTS700025) when it is what decides the status.
+    const code = found.find((f) => f.level === status && f.code)?.code;
     const result: CheckResult = {
       id: 'permissions',
       title: TITLE,
       status,
-      summary: summaryOf(rows, found, refused.length > 0 || !!read.failure),
+      summary: summaryOf(
+        rows,
+        found,
+        rows.some((r) => r.consented === 'unknown'),
+      ),
       details: detailsOf(read, evidence, dir, rows, found, refused, tokens.mailFailure),
       ...(remediation ? { remediation } : {}),
-      ...(found.find((f) => f.level === status && f.code)
-        ? { code: found.find((f) => f.level === status && f.code)!.code }
-        : {}),
+      ...(code ? { code } : {}),
       tables: [permissionTable(rows)],
     };
     return [result];
