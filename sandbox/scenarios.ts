@@ -104,3 +104,88 @@ export function grantApplicationReadAll(tenant: SandboxTenant): void {
 
 export const findScenario = (name: string): Scenario | undefined =>
   SCENARIOS.find((s) => s.name === name);
+
+// Permission faults (the `permissions` check).
+import { GRAPH_APP_ID as GRAPH, EXCHANGE_APP_ID as EXCHANGE } from './permission-ids.js';
+import { mailDelegatedUnderExchange, neverAdded, unconsent } from './graph/permission-faults.js';
+
+const PERMISSION_SCENARIOS: Scenario[] = [
+  {
+    name: 'smtp-not-consented',
+    description: 'SMTP.Send is on the registration but admin consent was never granted for it.',
+    apply: (tenant) => unconsent(tenant, GRAPH, 'SMTP.Send', 'delegated'),
+  },
+  {
+    name: 'smtp-not-configured',
+    description: 'SMTP.Send was never added to the registration (so sending cannot work).',
+    apply: (tenant) => neverAdded(tenant, GRAPH, 'SMTP.Send', 'delegated'),
+  },
+  {
+    name: 'smtp-not-requested',
+    description: 'SMTP.Send is consented, but the `scope` input does not ask for it.',
+    inputs: { scope: 'https://outlook.office.com/IMAP.AccessAsUser.All offline_access' },
+  },
+  {
+    name: 'mail-send-instead-of-smtp',
+    description: 'Graph Mail.Send was granted in the belief it covers SMTP; SMTP.Send is missing.',
+    apply: (tenant) => neverAdded(tenant, GRAPH, 'SMTP.Send', 'delegated'),
+  },
+  {
+    name: 'imap-app-not-consented',
+    description: 'App-only: IMAP.AccessAsApp (Exchange Online) is configured but not consented.',
+    inputs: { grant: 'client-credentials', password: '' },
+    apply: (tenant) => unconsent(tenant, EXCHANGE, 'IMAP.AccessAsApp', 'application'),
+  },
+  {
+    name: 'imap-app-role-lag',
+    description: 'App-only: IMAP.AccessAsApp was just consented and has not reached tokens yet.',
+    inputs: { grant: 'client-credentials', password: '' },
+    apply: (tenant) => {
+      tenant.tokenRolesLag = ['IMAP.AccessAsApp'];
+    },
+  },
+  {
+    name: 'grant-reads-denied',
+    description:
+      'The app lacks Application.Read.All / Directory.Read.All: Graph refuses the grant reads (403).',
+    apply: (tenant) => {
+      tenant.grantReadsDenied = true;
+    },
+  },
+  {
+    name: 'public-client-flows-on',
+    description: '"Allow public client flows" is on while a client secret is used (AADSTS700025).',
+    apply: (tenant) => {
+      tenant.app.isFallbackPublicClient = true;
+    },
+  },
+  {
+    name: 'delegated-under-exchange',
+    description:
+      'IMAP/POP/SMTP delegated permissions configured under Office 365 Exchange Online (accepted).',
+    apply: mailDelegatedUnderExchange,
+  },
+  {
+    name: 'graph-audience-token',
+    description: 'Unprefixed mail scopes: the mail token is issued for Microsoft Graph.',
+    inputs: { scope: 'IMAP.AccessAsUser.All SMTP.Send offline_access' },
+  },
+  {
+    name: 'graph-batch-throttled',
+    description: 'Graph throttles two $batch items (429, Retry-After: 1); they are retried alone.',
+    apply: (tenant) => {
+      tenant.batchItemThrottle = { times: 2, retryAfterSeconds: 1 };
+    },
+  },
+  {
+    name: 'graph-paged',
+    description: 'Graph pages the grant lists one item a page (@odata.nextLink).',
+    apply: (tenant) => {
+      tenant.graphPageSize = 1;
+    },
+  },
+];
+// `npm start -- --scenario NAME` shows the permissions check for these.
+for (const scenario of PERMISSION_SCENARIOS)
+  scenario.inputs = { checks: 'permissions, token', ...scenario.inputs };
+SCENARIOS.push(...PERMISSION_SCENARIOS);

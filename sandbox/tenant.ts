@@ -171,3 +171,23 @@ export function healthyTenant(now = Date.now()): SandboxTenant {
     },
   };
 }
+
+/**
+ * Graph behaviour knobs of the sandbox tenant (permissions check), merged into SandboxTenant by
+ * declaration merging so this block stays apart from the model above.
+ */
+export interface SandboxTenant {
+  /**
+   * The app lacks Application.Read.All / Directory.Read.All: reading its grants and the resource
+   * service principals answers 403 Authorization_RequestDenied; self-reads still work.
+   */
+  grantReadsDenied?: boolean;
+  /** Page size for collections (appRoleAssignments, oauth2PermissionGrants); unset: one page. */
+  graphPageSize?: number;
+  /** The next `times` $batch items (whose URL contains `urlIncludes`) answer 429 + Retry-After. */
+  batchItemThrottle?: { times: number; retryAfterSeconds: number; urlIncludes?: string };
+  /** App roles granted but not yet in issued tokens (replication delay), by name. */
+  tokenRolesLag?: string[];
+  /** Graph refuses navigation through `servicePrincipals(appId='...')/...` (400); by object id works. */
+  appIdNavigationUnsupported?: boolean;
+}

@@ -2,6 +2,12 @@
 import { graphCaller } from '../graph/auth.js';
 import { getApplication } from '../graph/applications.js';
 import { listApplications } from '../graph/tenant-apps.js';
+import { answerBatch } from '../graph/batch.js';
+import {
+  getServicePrincipal,
+  listAppRoleAssignments,
+  listPermissionGrants,
+} from '../graph/service-principals.js';
 import type { SandboxTenant } from '../tenant.js';
 
 export interface GraphRequest {
@@ -34,6 +40,27 @@ const ROUTES: Route[] = [
     answer: (req, m, q) => getApplication(req.tenant, decodeURIComponent(m[1]!), q),
   },
   { method: 'GET', pattern: /^\/applications$/, answer: (req, _m, q) => listApplications(req, q) },
+  {
+    method: 'POST',
+    pattern: /^\/\$batch$/,
+    answer: (req) => answerBatch(req, answerGraphRequest),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/servicePrincipals(?:\((appId='[^']+')\)|\/([0-9a-f-]{36}))$/i,
+    answer: (req, m, q) => getServicePrincipal(req, m[1] ?? m[2]!, q),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/servicePrincipals(?:\((appId='[^']+')\)|\/([0-9a-f-]{36}))\/appRoleAssignments$/i,
+    answer: (req, m, q) => listAppRoleAssignments(req, m[1] ?? m[2]!, q),
+  },
+  {
+    method: 'GET',
+    pattern:
+      /^\/servicePrincipals(?:\((appId='[^']+')\)|\/([0-9a-f-]{36}))\/oauth2PermissionGrants$/i,
+    answer: (req, m, q) => listPermissionGrants(req, m[1] ?? m[2]!, q),
+  },
 ];
 
 export function answerGraphRequest(req: GraphRequest): GraphAnswer {

@@ -110,7 +110,8 @@ export function answerTokenRequest(ctx: TokenContext): TokenAnswer {
     const roles = tenant.appRoleAssignments
       .filter((a) => a.resourceAppId === resource.appId)
       .map((a) => Object.entries(roleNames).find(([, id]) => id === a.appRoleId)?.[0])
-      .filter((n): n is string => !!n);
+      // tokenRolesLag: granted roles that have not reached tokens yet (replication delay).
+      .filter((n): n is string => !!n && !tenant.tokenRolesLag?.includes(n));
     const claims = {
       ...baseClaims(
         ctx,
@@ -153,7 +154,13 @@ export function answerTokenRequest(ctx: TokenContext): TokenAnswer {
       amr: ['pwd'],
       mailbox: user.upn,
     };
-    return tokenResponse(ctx, claims, scopes, scopes.includes('offline_access'));
+    // A refresh token only when offline_access is both requested and consented.
+    return tokenResponse(
+      ctx,
+      claims,
+      scopes,
+      scopes.includes('offline_access') && granted.has('offline_access'),
+    );
   }
   return {
     status: 400,

@@ -1,6 +1,7 @@
 // Which checks exist, in report order. Each domain adds its check here.
+import { permissionsCheck } from '../checks/permissions-check.js';
 import { secretExpiryCheck } from '../checks/secret-expiry-check.js';
 import { tokenCheck } from '../checks/token-check.js';
 import type { Check } from './check.js';
 
-export const ALL_CHECKS: readonly Check[] = [tokenCheck, secretExpiryCheck];
+export const ALL_CHECKS: readonly Check[] = [tokenCheck, permissionsCheck, secretExpiryCheck];

@@ -47,3 +47,61 @@ export interface GraphReadFailure {
   code?: string;
   message: string;
 }
+
+export const appRoleSchema = z.object({
+  id: z.string(),
+  value: z.string().nullable().optional(),
+  allowedMemberTypes: z.array(z.string()).optional(),
+  isEnabled: z.boolean().optional(),
+});
+
+export const permissionScopeSchema = z.object({
+  id: z.string(),
+  value: z.string().nullable().optional(),
+  type: z.string().optional(),
+  isEnabled: z.boolean().optional(),
+});
+
+/** A service principal: the app's own (object id for grants) or a resource's (its permissions). */
+export const servicePrincipalSchema = z.object({
+  id: z.string(),
+  appId: z.string(),
+  displayName: z.string().nullable().optional(),
+  accountEnabled: z.boolean().nullable().optional(),
+  appRoleAssignmentRequired: z.boolean().nullable().optional(),
+  appRoles: z.array(appRoleSchema).default([]),
+  oauth2PermissionScopes: z.array(permissionScopeSchema).default([]),
+});
+export type ServicePrincipal = z.infer<typeof servicePrincipalSchema>;
+
+/** An application permission granted (admin consent) to the app's service principal. */
+export const appRoleAssignmentSchema = z.object({
+  id: z.string().optional(),
+  appRoleId: z.string(),
+  /** The resource's service principal OBJECT id (tenant-specific), not its appId. */
+  resourceId: z.string(),
+  resourceDisplayName: z.string().nullable().optional(),
+  principalId: z.string().nullable().optional(),
+});
+export type AppRoleAssignment = z.infer<typeof appRoleAssignmentSchema>;
+
+/** Delegated permissions consented for the app (all users, or one user). */
+export const permissionGrantSchema = z.object({
+  id: z.string().optional(),
+  /** The client's service principal OBJECT id. */
+  clientId: z.string(),
+  consentType: z.string(),
+  principalId: z.string().nullable().optional(),
+  resourceId: z.string(),
+  /** Space-separated scope values, often with a leading space. */
+  scope: z.string().nullable().optional(),
+});
+export type PermissionGrant = z.infer<typeof permissionGrantSchema>;
+
+export const collectionSchema = z.object({
+  value: z.array(z.unknown()),
+  '@odata.nextLink': z.string().optional(),
+});
+
+/** The outcome of one part of the registration read. */
+export type GraphPart<T> = { ok: true; value: T } | { ok: false; failure: GraphReadFailure };

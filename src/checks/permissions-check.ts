@@ -1,0 +1,195 @@
+// The `permissions` check: each permission the flow needs, whether the registration has it
+// configured, whether it is consented, whether the issued token carries it, and the exact fix.
+// Critical path: the mail token and the Graph token are requested at once, then ONE Graph $batch.
+import type { Check } from '../engine/check.js';
+import type { CheckResult, CheckStatus, DetailTable } from '../engine/types.js';
+import { getRegistration, type RegistrationRead } from '../graph/registration.js';
+import type { GraphPart } from '../graph/types.js';
+import { getGraphToken, getMailToken } from '../identity/tokens.js';
+import { RESOURCE_NAMES } from '../permissions/builtin-ids.js';
+import { formatPermission, requiredPermissions } from '../permissions/catalogue.js';
+import { buildDirectory, type PermissionDirectory } from '../permissions/directory.js';
+import { findings, type Finding } from '../permissions/findings.js';
+import { readEvidence, type RegistrationEvidence } from '../permissions/grants.js';
+import { judgeRequirement, type PermissionRow } from '../permissions/judge.js';
+import { remediationFor } from '../permissions/remediation.js';
+import { inToken, tokenEvidence } from '../permissions/token-evidence.js';
+import { notRequired } from '../permissions/not-required.js';
+
+const TITLE = 'App registration permissions';
+
+export const permissionsCheck: Check = {
+  name: 'permissions',
+  async run(ctx) {
+    // All three start in this tick: both token requests are in flight together, and the batch
+    // follows the Graph token without waiting for the mail token.
+    const [mail, graph, read] = await Promise.all([
+      getMailToken(ctx),
+      getGraphToken(ctx),
+      getRegistration(ctx),
+    ]);
+    const { settings } = ctx;
+    const dir = buildDirectory(read);
+    const evidence = readEvidence(read, dir);
+    const tokens = tokenEvidence(mail, graph);
+    const required = requiredPermissions(settings);
+    const rows = required.map((r) =>
+      judgeRequirement(r, evidence, dir, inToken(r, tokens, settings.grant)),
+    );
+    const found = findings({
+      settings,
+      application: read.application,
+      evidence,
+      token: tokens,
+      rows,
+    });
+    const failing = rows.filter((r) => r.verdict === 'fail');
+    ctx.notes.missingPermissions.push(...failing.map((r) => formatPermission(r.requirement)));
+
+    const refused = refusedReads(read);
+    const appName = read.application?.displayName ?? 'your app';
+    const status = statusOf(rows, found);
+    const remediation = [
+      // The hint about reading grants is a fix only when something is not confirmed.
+      remediationFor(
+        rows,
+        settings,
+        appName,
+        refused.length > 0 && rows.some((r) => r.verdict !== 'pass'),
+      ),
+      ...found.map((f) => f.remediation),
+    ]
+      .filter(Boolean)
+      .join('\n');
+    // A finding's code (e.g. AADSTS700025) when it is what decides the status.
+    const code = found.find((f) => f.level === status && f.code)?.code;
+    const result: CheckResult = {
+      id: 'permissions',
+      title: TITLE,
+      status,
+      summary: summaryOf(
+        rows,
+        found,
+        rows.some((r) => r.consented === 'unknown'),
+      ),
+      details: detailsOf(read, evidence, dir, rows, found, refused, tokens.mailFailure),
+      ...(remediation ? { remediation } : {}),
+      ...(code ? { code } : {}),
+      tables: [permissionTable(rows)],
+    };
+    return [result];
+  },
+};
+
+function statusOf(rows: PermissionRow[], found: Finding[]): CheckStatus {
+  if (rows.some((r) => r.verdict === 'fail') || found.some((f) => f.level === 'fail'))
+    return 'fail';
+  if (
+    rows.some((r) => r.verdict === 'warn' || r.verdict === 'unknown') ||
+    found.some((f) => f.level === 'warn')
+  )
+    return 'warn';
+  return 'pass';
+}
+
+const PROBLEM_TEXT: Record<NonNullable<PermissionRow['problem']>, string> = {
+  'not-configured': 'not configured',
+  'not-consented': 'not consented',
+  'absent-from-token': 'not in the token',
+  'not-on-registration': 'granted but not on the registration',
+  'no-such-permission': 'no such permission',
+  'cannot-tell': 'could not be told',
+};
+
+function summaryOf(rows: PermissionRow[], found: Finding[], partial: boolean): string {
+  const failing = rows.filter((r) => r.verdict === 'fail');
+  if (failing.length)
+    return `${failing.length} of ${rows.length} required permissions missing: ${failing
+      .map((r) => `${formatPermission(r.requirement)} ${PROBLEM_TEXT[r.problem!]}`)
+      .join(', ')}`;
+  const bad = found.find((f) => f.level === 'fail') ?? found.find((f) => f.level === 'warn');
+  if (bad) return bad.text;
+  const unknown = rows.filter((r) => r.verdict === 'unknown' || r.verdict === 'warn');
+  if (unknown.length)
+    return `${rows.length - unknown.length} of ${rows.length} required permissions confirmed; ${unknown
+      .map((r) => `${formatPermission(r.requirement)} ${PROBLEM_TEXT[r.problem!]}`)
+      .join(', ')}`;
+  return partial
+    ? `all ${rows.length} required permissions are in the token (grants could not be read; judged from the token)`
+    : `all ${rows.length} required permissions are configured, consented and in the token`;
+}
+
+interface Refusal {
+  what: string;
+  status?: number;
+  code?: string;
+  message: string;
+}
+
+function refusedReads(read: RegistrationRead): Refusal[] {
+  const parts: [string, GraphPart<unknown> | undefined][] = [
+    ["the app's service principal", read.servicePrincipal],
+    ['appRoleAssignments (granted application permissions)', read.appRoleAssignments],
+    ['oauth2PermissionGrants (consented delegated permissions)', read.permissionGrants],
+    ['the Microsoft Graph service principal', read.resources?.graph],
+    ['the Exchange Online service principal', read.resources?.exchange],
+  ];
+  return parts.flatMap(([what, part]) => (part && !part.ok ? [{ ...part.failure, what }] : []));
+}
+
+function detailsOf(
+  read: RegistrationRead,
+  evidence: RegistrationEvidence,
+  dir: PermissionDirectory,
+  rows: PermissionRow[],
+  found: Finding[],
+  refused: Refusal[],
+  mailFailure: string | undefined,
+): string {
+  const lines: string[] = [];
+  for (const r of rows)
+    lines.push(
+      `${formatPermission(r.requirement)}: ${r.verdict === 'pass' ? 'ok' : PROBLEM_TEXT[r.problem!]}` +
+        `${r.foundUnder && r.requirement.eitherResource ? ` (under ${RESOURCE_NAMES[r.foundUnder]})` : ''}; needed because ${r.requirement.why}.`,
+    );
+  if (read.failure)
+    lines.push(
+      `Could not read the registration through Microsoft Graph (${read.failure.message}): whether each permission is configured or consented could not be told; judged from the token alone.`,
+    );
+  for (const r of refused)
+    lines.push(
+      `Microsoft Graph refused to show ${r.what}: ${r.message}.${r.code === 'Authorization_RequestDenied' ? ' Application.Read.All (and Directory.Read.All for delegated grants) would let the check see it.' : ''}`,
+    );
+  if (mailFailure) lines.push(`No mail token to compare with: ${mailFailure}`);
+  if (!read.failure)
+    for (const resource of ['graph', 'exchange'] as const)
+      if (dir.source[resource] === 'built-in')
+        lines.push(
+          `Permission ids of ${RESOURCE_NAMES[resource]} come from the built-in table (its service principal could not be read).`,
+        );
+  for (const f of found) lines.push(f.text);
+  const extra = notRequired(evidence, rows);
+  if (extra.length)
+    lines.push(`Also granted, not required (a note, not a failure): ${extra.join(', ')}.`);
+  return lines.join('\n');
+}
+
+function permissionTable(rows: PermissionRow[]): DetailTable {
+  return {
+    caption: 'Permissions',
+    headers: ['Permission', 'Type', 'Resource', 'Configured', 'Consented', 'In token', 'Verdict'],
+    rows: rows.map((r) => [
+      r.requirement.name,
+      r.requirement.type,
+      r.requirement.eitherResource
+        ? r.foundUnder
+          ? RESOURCE_NAMES[r.foundUnder]
+          : 'Microsoft Graph or Exchange Online'
+        : RESOURCE_NAMES[r.requirement.resource],
+      r.configured,
+      r.consentedByOneUser ? 'yes (one user)' : r.consented,
+      r.inToken,
+      r.verdict === 'pass' ? 'pass' : `${r.verdict}: ${PROBLEM_TEXT[r.problem!]}`,
+    ]),
+  };
+}
