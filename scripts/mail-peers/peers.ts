@@ -1,0 +1,356 @@
+// Real XOAUTH2 mail servers on loopback for tests: Dovecot 2.3 (IMAPS, POP3S) validating JWTs
+// locally, and Postfix 3.7 (SMTP + STARTTLS) passing SASL through to Dovecot's auth.
+// Recipe and every gotcha: /work/shared/reference/mail-peers.md (sections 2, 4, 6).
+// Ports are picked at run time, readiness is the servers' own greeting, and stop() ends both
+// process groups by PID and waits until no member is left.
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as tls from 'node:tls';
+import { promisify } from 'node:util';
+
+export const DOVECOT_BIN = '/usr/sbin/dovecot';
+export const POSTFIX_MASTER_BIN = '/usr/lib/postfix/sbin/master';
+
+export interface PeerEndpoint {
+  host: string;
+  port: number;
+}
+
+export interface StartPeersOptions {
+  /** SPKI PEM of the key that signs test tokens, and its kid (the JWT header's). */
+  publicKeyPem: string;
+  kid: string;
+  /** Client ids that appear as `azp`: Dovecot looks the key up under that name when present. */
+  clientIds: string[];
+  /** Accepted `iss` values (space separated in Dovecot's config). */
+  issuers: string[];
+  /**
+   * Required `aud`. One value only: Dovecot 2.3's `audience` compares the whole setting as one
+   * string, and its XOAUTH2 mechanism consults only the first oauth2 passdb, so a second passdb
+   * with another audience is never tried (both checked on deb12u7).
+   */
+  audience: string;
+  /** Instance folder; a fresh one under the OS temp folder by default. Removed by stop(). */
+  dir?: string;
+  /** Keep the folder (logs) after stop(), for debugging. */
+  keepDir?: boolean;
+  /** Give up waiting for greetings after this long. */
+  startTimeoutMs?: number;
+}
+
+export interface RunningPeers {
+  imap: PeerEndpoint;
+  pop: PeerEndpoint;
+  smtp: PeerEndpoint;
+  /** PEM of the self-signed server certificate (SAN localhost, 127.0.0.1): pass it as `ca`. */
+  ca: string;
+  dir: string;
+  /** Dovecot's log: one `oauth2 failed: <reason>` line per refused token. */
+  logPath: string;
+  postfixLogPath: string;
+  startupMs: number;
+  stop(): Promise<void>;
+}
+
+/** Why real peers cannot run here, or undefined when they can. */
+export function peersUnavailable(): string | undefined {
+  for (const bin of [DOVECOT_BIN, POSTFIX_MASTER_BIN]) {
+    if (!fs.existsSync(bin)) {
+      return `${bin} is not installed (apt-get install dovecot-imapd dovecot-pop3d postfix)`;
+    }
+  }
+  // Both masters drop privileges themselves and Postfix's queue must be owned by 'postfix'.
+  if (process.getuid?.() !== 0) return 'Dovecot + Postfix test peers need to run as root';
+  if (lookupId('/etc/passwd', 'postfix') === undefined) return "no 'postfix' user";
+  if (lookupId('/etc/group', 'postdrop') === undefined) return "no 'postdrop' group";
+  return undefined;
+}
+
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+const HOST = '127.0.0.1';
+
+export async function startPeers(options: StartPeersOptions): Promise<RunningPeers> {
+  const unavailable = peersUnavailable();
+  if (unavailable) throw new Error(unavailable);
+  const t0 = performance.now();
+  const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mail-peers-'));
+  fs.mkdirSync(dir, { recursive: true });
+  // mkdtemp makes it 0700; the daemons' unprivileged users (postfix, nobody) must traverse it.
+  fs.chmodSync(dir, 0o755);
+  const dc = path.join(dir, 'dc');
+  const pf = path.join(dir, 'pf');
+  await layout(dc, pf, options);
+  const ca = fs.readFileSync(path.join(dc, 'tls', 'cert.pem'), 'utf8');
+
+  // A port picked free can be taken before the daemon binds it: try again with new ones.
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [imaps, pop3s, smtp] = await freePorts(3);
+    writeConfigs(dir, dc, pf, { imaps: imaps!, pop3s: pop3s!, smtp: smtp! }, options);
+    const daemons = launch(dc, pf);
+    try {
+      await waitForGreetings(
+        [
+          { kind: 'imap', port: imaps!, tls: true },
+          { kind: 'pop', port: pop3s!, tls: true },
+          { kind: 'smtp', port: smtp!, tls: false },
+        ],
+        ca,
+        daemons,
+        options.startTimeoutMs ?? 15000,
+      );
+    } catch (error) {
+      lastError = error;
+      await stopDaemons(daemons);
+      continue;
+    }
+    return {
+      imap: { host: HOST, port: imaps! },
+      pop: { host: HOST, port: pop3s! },
+      smtp: { host: HOST, port: smtp! },
+      ca,
+      dir,
+      logPath: path.join(dc, 'log', 'dovecot.log'),
+      postfixLogPath: path.join(pf, 'postfix.log'),
+      startupMs: Math.round(performance.now() - t0),
+      stop: async () => {
+        await stopDaemons(daemons);
+        if (!options.keepDir) fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!options.keepDir) fs.rmSync(dir, { recursive: true, force: true });
+  throw lastError instanceof Error ? lastError : new Error(String(lastError));
+}
+
+async function layout(dc: string, pf: string, options: StartPeersOptions) {
+  for (const sub of ['tls', 'log', 'state', 'home'])
+    fs.mkdirSync(path.join(dc, sub), { recursive: true });
+  for (const sub of ['etc', 'data', 'queue']) fs.mkdirSync(path.join(pf, sub), { recursive: true });
+  fs.chmodSync(path.join(dc, 'home'), 0o777); // mail processes run as 'nobody'
+  // A fresh certificate per run; EC keeps generation at a few ms. SAN covers both host forms.
+  await promisify(execFile)('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+    '-days', '2', '-subj', '/CN=localhost',
+    '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1',
+    '-keyout', path.join(dc, 'tls', 'key.pem'), '-out', path.join(dc, 'tls', 'cert.pem'),
+  ]); // prettier-ignore
+  // Key dict lookup is <azp or "default">/RS256/<kid>; v2-style tokens carry azp = client id.
+  for (const owner of ['default', ...options.clientIds]) {
+    const keyDir = path.join(dc, 'keys', escapeDictName(owner), 'RS256');
+    fs.mkdirSync(keyDir, { recursive: true });
+    fs.writeFileSync(path.join(keyDir, escapeDictName(options.kid)), options.publicKeyPem);
+  }
+  // Postfix queue layout as 'post-install create-missing' makes it (which takes ~2 s).
+  const postfixUid = lookupId('/etc/passwd', 'postfix')!;
+  const postdropGid = lookupId('/etc/group', 'postdrop')!;
+  const queue = path.join(pf, 'queue');
+  const qdirs: [string, number, number][] = [
+    ...['active', 'bounce', 'corrupt', 'defer', 'deferred', 'flush', 'hold', 'incoming']
+      .concat(['private', 'saved', 'trace'])
+      .map((q): [string, number, number] => [q, 0, 0o700]),
+    ['maildrop', postdropGid, 0o730],
+    ['public', postdropGid, 0o710],
+  ];
+  for (const [name, gid, mode] of qdirs) {
+    const q = path.join(queue, name);
+    fs.mkdirSync(q, { recursive: true });
+    fs.chownSync(q, postfixUid, gid);
+    fs.chmodSync(q, mode);
+  }
+  fs.mkdirSync(path.join(queue, 'pid'), { recursive: true, mode: 0o755 });
+  fs.chownSync(path.join(pf, 'data'), postfixUid, 0);
+}
+
+function writeConfigs(
+  dir: string,
+  dc: string,
+  pf: string,
+  ports: { imaps: number; pop3s: number; smtp: number },
+  options: StartPeersOptions,
+) {
+  const values: Record<string, string | undefined> = {
+    DIR: dc,
+    DCDIR: dc,
+    PFDIR: pf,
+    NAME: path.basename(dir),
+    P_IMAPS: String(ports.imaps),
+    P_POP3S: String(ports.pop3s),
+    P_SMTP: String(ports.smtp),
+    ISSUERS: options.issuers.join(' '),
+    AUDIENCE: options.audience,
+  };
+  const fill = (template: string, target: string) => {
+    const text = fs.readFileSync(path.join(HERE, template), 'utf8');
+    fs.writeFileSync(
+      target,
+      text.replace(/@([A-Z_0-9]+)@/g, (whole, key: string) => values[key] ?? whole),
+    );
+  };
+  fill('dovecot.conf.in', path.join(dc, 'dovecot.conf'));
+  fill('dovecot-oauth2.conf.ext.in', path.join(dc, 'dovecot-oauth2.conf.ext'));
+  fill('postfix-main.cf.in', path.join(pf, 'etc', 'main.cf'));
+  fill('postfix-master.cf.in', path.join(pf, 'etc', 'master.cf'));
+  // Postfix sleeps and re-reads a config file modified within the last second: back-date them.
+  const past = new Date(Date.now() - 5000);
+  for (const f of ['main.cf', 'master.cf']) fs.utimesSync(path.join(pf, 'etc', f), past, past);
+  // A stale anvil socket from an earlier start makes auth retry for 5 s: start with no run dir.
+  fs.rmSync(path.join(dc, 'run'), { recursive: true, force: true });
+}
+
+interface Daemon {
+  name: string;
+  child: ChildProcess;
+  exited: Promise<void>;
+  hasExited: () => boolean;
+}
+
+function launch(dc: string, pf: string): Daemon[] {
+  const start = (name: string, bin: string, args: string[], logFile: string): Daemon => {
+    const log = fs.openSync(logFile, 'a');
+    // detached: own process group, so stop() can tell when every child is gone.
+    const child = spawn(bin, args, { detached: true, stdio: ['ignore', log, log] });
+    fs.closeSync(log);
+    let done = false;
+    const exited = new Promise<void>((resolve) => {
+      child.once('exit', () => {
+        done = true;
+        resolve();
+      });
+      child.once('error', () => {
+        done = true;
+        resolve();
+      });
+    });
+    return { name, child, exited, hasExited: () => done };
+  };
+  return [
+    // -F: stay in the foreground, so the spawned PID is the master.
+    start(
+      'dovecot',
+      DOVECOT_BIN,
+      ['-F', '-c', path.join(dc, 'dovecot.conf')],
+      path.join(dc, 'log', 'stdout.log'),
+    ),
+    // -s keeps stdout open for maillog_file = /dev/stdout (there is no syslog here).
+    start(
+      'postfix',
+      POSTFIX_MASTER_BIN,
+      ['-c', path.join(pf, 'etc'), '-s'],
+      path.join(pf, 'postfix.log'),
+    ),
+  ];
+}
+
+async function stopDaemons(daemons: Daemon[]) {
+  await Promise.all(
+    daemons.map(async (d) => {
+      const pgid = d.child.pid;
+      if (pgid === undefined) return;
+      if (!d.hasExited()) {
+        d.child.kill('SIGTERM');
+        await d.exited;
+      }
+      // Children outlive the master briefly; wait until the whole group is gone.
+      await waitUntil(() => !groupAlive(pgid), 10000, `${d.name} process group ${pgid}`);
+    }),
+  );
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(check: () => boolean, limitMs: number, what: string) {
+  const deadline = performance.now() + limitMs;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+interface Listener {
+  kind: 'imap' | 'pop' | 'smtp';
+  port: number;
+  tls: boolean;
+}
+
+const GREETING = { imap: /^\* OK/, pop: /^\+OK/, smtp: /^220 / };
+
+async function waitForGreetings(
+  listeners: Listener[],
+  ca: string,
+  daemons: Daemon[],
+  limitMs: number,
+) {
+  const deadline = performance.now() + limitMs;
+  for (const listener of listeners) {
+    // TCP accept is not enough: login processes hold the greeting until auth is up.
+    while (!(await greets(listener, ca))) {
+      const dead = daemons.find((d) => d.hasExited());
+      if (dead) throw new Error(`${dead.name} exited during start-up (see its log)`);
+      if (performance.now() > deadline) {
+        throw new Error(`no ${listener.kind} greeting on ${HOST}:${listener.port}`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+function greets(listener: Listener, ca: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = listener.tls
+      ? tls.connect({ host: HOST, port: listener.port, ca })
+      : net.connect(listener.port, HOST);
+    let text = '';
+    const finish = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(2000, () => finish(false));
+    socket.on('error', () => finish(false));
+    socket.on('close', () => finish(false));
+    socket.on('data', (chunk: Buffer) => {
+      text += chunk.toString('latin1');
+      if (text.includes('\n')) finish(GREETING[listener.kind].test(text));
+    });
+  });
+}
+
+async function freePorts(count: number): Promise<number[]> {
+  // Hold all at once so the kernel hands out distinct ports, then release them for the daemons.
+  const servers = await Promise.all(
+    Array.from({ length: count }, async () => {
+      const server = net.createServer();
+      server.listen(0, HOST);
+      await once(server, 'listening');
+      return server;
+    }),
+  );
+  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+  return ports;
+}
+
+function lookupId(file: string, name: string): number | undefined {
+  const line = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${name}:`));
+  const id = line?.split(':')[2];
+  return id === undefined ? undefined : Number(id);
+}
+
+/** Dovecot's dict escaping for key names: '%' -> %25, '/' -> %2f. */
+function escapeDictName(name: string): string {
+  return name.replace(/%/g, '%25').replace(/\//g, '%2f');
+}
