@@ -252,7 +252,10 @@ async function stopDaemons(daemons: Daemon[]) {
       const pgid = d.child.pid;
       if (pgid === undefined) return;
       if (!d.hasExited()) {
-        d.child.kill('SIGTERM');
+        // Dovecot's graceful stop sleeps ~2 s by design and this instance's state is thrown
+        // away, so its whole process group is killed; Postfix's master stops quickly on TERM.
+        if (d.name === 'dovecot') killGroup(pgid, 'SIGKILL');
+        else d.child.kill('SIGTERM');
         await d.exited;
       }
       // Children outlive the master briefly; wait until the whole group is gone.
@@ -261,13 +264,40 @@ async function stopDaemons(daemons: Daemon[]) {
   );
 }
 
-function groupAlive(pgid: number): boolean {
+function killGroup(pgid: number, signal: NodeJS.Signals) {
   try {
-    process.kill(-pgid, 0);
-    return true;
+    process.kill(-pgid, signal);
   } catch {
-    return false;
+    // already gone
   }
+}
+
+/**
+ * Whether any process of the group still runs. Zombies do not count: they hold no ports or
+ * files, and this machine's init reaps orphans only every second or so.
+ */
+function groupAlive(pgid: number): boolean {
+  if (!fs.existsSync('/proc/self/stat')) {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    // "pid (comm) state ppid pgrp ..."; comm may contain spaces and parentheses.
+    const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(group) === pgid && state !== 'Z') return true;
+  }
+  return false;
 }
 
 async function waitUntil(check: () => boolean, limitMs: number, what: string) {
