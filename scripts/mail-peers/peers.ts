@@ -38,6 +38,8 @@ export interface StartPeersOptions {
   dir?: string;
   /** Keep the folder (logs) after stop(), for debugging. */
   keepDir?: boolean;
+  /** Leave the daemons running when this process exits (CLI use); stop with stopPeerProcesses. */
+  detach?: boolean;
   /** Give up waiting for greetings after this long. */
   startTimeoutMs?: number;
 }
@@ -53,6 +55,7 @@ export interface RunningPeers {
   logPath: string;
   postfixLogPath: string;
   startupMs: number;
+  pids: { dovecot: number; postfix: number };
   stop(): Promise<void>;
 }
 
@@ -91,7 +94,7 @@ export async function startPeers(options: StartPeersOptions): Promise<RunningPee
   for (let attempt = 0; attempt < 3; attempt++) {
     const [imaps, pop3s, smtp] = await freePorts(3);
     writeConfigs(dir, dc, pf, { imaps: imaps!, pop3s: pop3s!, smtp: smtp! }, options);
-    const daemons = launch(dc, pf);
+    const daemons = launch(dc, pf, options.detach ?? false);
     try {
       await waitForGreetings(
         [
@@ -117,6 +120,7 @@ export async function startPeers(options: StartPeersOptions): Promise<RunningPee
       logPath: path.join(dc, 'log', 'dovecot.log'),
       postfixLogPath: path.join(pf, 'postfix.log'),
       startupMs: Math.round(performance.now() - t0),
+      pids: { dovecot: daemons[0]!.child.pid!, postfix: daemons[1]!.child.pid! },
       stop: async () => {
         await stopDaemons(daemons);
         if (!options.keepDir) fs.rmSync(dir, { recursive: true, force: true });
@@ -203,30 +207,22 @@ function writeConfigs(
 }
 
 interface Daemon {
-  name: string;
+  name: 'dovecot' | 'postfix';
   child: ChildProcess;
-  exited: Promise<void>;
   hasExited: () => boolean;
 }
 
-function launch(dc: string, pf: string): Daemon[] {
-  const start = (name: string, bin: string, args: string[], logFile: string): Daemon => {
+function launch(dc: string, pf: string, detach: boolean): Daemon[] {
+  const start = (name: Daemon['name'], bin: string, args: string[], logFile: string): Daemon => {
     const log = fs.openSync(logFile, 'a');
     // detached: own process group, so stop() can tell when every child is gone.
     const child = spawn(bin, args, { detached: true, stdio: ['ignore', log, log] });
     fs.closeSync(log);
     let done = false;
-    const exited = new Promise<void>((resolve) => {
-      child.once('exit', () => {
-        done = true;
-        resolve();
-      });
-      child.once('error', () => {
-        done = true;
-        resolve();
-      });
-    });
-    return { name, child, exited, hasExited: () => done };
+    child.once('exit', () => (done = true));
+    child.once('error', () => (done = true));
+    if (detach) child.unref(); // the CLI exits and leaves the daemons running
+    return { name, child, hasExited: () => done };
   };
   return [
     // -F: stay in the foreground, so the spawned PID is the master.
@@ -247,26 +243,31 @@ function launch(dc: string, pf: string): Daemon[] {
 }
 
 async function stopDaemons(daemons: Daemon[]) {
+  await stopPeerProcesses(
+    Object.fromEntries(daemons.flatMap((d) => (d.child.pid ? [[d.name, d.child.pid]] : []))),
+  );
+}
+
+/**
+ * Stops the daemons by PID (each leads its own process group) and waits until no process of
+ * either group runs. Works from another process too (the CLI's `down`).
+ */
+export async function stopPeerProcesses(pids: { dovecot?: number; postfix?: number }) {
   await Promise.all(
-    daemons.map(async (d) => {
-      const pgid = d.child.pid;
-      if (pgid === undefined) return;
-      if (!d.hasExited()) {
-        // Dovecot's graceful stop sleeps ~2 s by design and this instance's state is thrown
-        // away, so its whole process group is killed; Postfix's master stops quickly on TERM.
-        if (d.name === 'dovecot') killGroup(pgid, 'SIGKILL');
-        else d.child.kill('SIGTERM');
-        await d.exited;
-      }
-      // Children outlive the master briefly; wait until the whole group is gone.
-      await waitUntil(() => !groupAlive(pgid), 10000, `${d.name} process group ${pgid}`);
+    Object.entries(pids).map(async ([name, pgid]) => {
+      if (!pgid) return;
+      // Dovecot's graceful stop sleeps ~2 s by design and this instance's state is thrown away,
+      // so its whole group is killed; Postfix's master stops quickly and cleanly on TERM.
+      if (name === 'dovecot') killGroup(pgid, 'SIGKILL');
+      else killGroup(pgid, 'SIGTERM', true);
+      await waitUntil(() => !groupAlive(pgid), 10000, `${name} process group ${pgid}`);
     }),
   );
 }
 
-function killGroup(pgid: number, signal: NodeJS.Signals) {
+function killGroup(pgid: number, signal: NodeJS.Signals, leaderOnly = false) {
   try {
-    process.kill(-pgid, signal);
+    process.kill(leaderOnly ? pgid : -pgid, signal);
   } catch {
     // already gone
   }
