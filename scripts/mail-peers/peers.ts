@@ -3,17 +3,21 @@
 // Recipe and every gotcha: /work/shared/reference/mail-peers.md (sections 2, 4, 6).
 // Ports are picked at run time, readiness is the servers' own greeting, and stop() ends both
 // process groups by PID and waits until no member is left.
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as tls from 'node:tls';
 import { promisify } from 'node:util';
+import {
+  DOVECOT_BIN,
+  launch,
+  POSTFIX_MASTER_BIN,
+  stopDaemons,
+  stopPeerProcesses,
+} from './processes.js';
+import { freePorts, waitForGreetings } from './readiness.js';
 
-export const DOVECOT_BIN = '/usr/sbin/dovecot';
-export const POSTFIX_MASTER_BIN = '/usr/lib/postfix/sbin/master';
+export { stopPeerProcesses };
 
 export interface PeerEndpoint {
   host: string;
@@ -205,172 +209,6 @@ function writeConfigs(
   for (const f of ['main.cf', 'master.cf']) fs.utimesSync(path.join(pf, 'etc', f), past, past);
   // A stale anvil socket from an earlier start makes auth retry for 5 s: start with no run dir.
   fs.rmSync(path.join(dc, 'run'), { recursive: true, force: true });
-}
-
-interface Daemon {
-  name: 'dovecot' | 'postfix';
-  child: ChildProcess;
-  hasExited: () => boolean;
-}
-
-function launch(dc: string, pf: string, detach: boolean): Daemon[] {
-  const start = (name: Daemon['name'], bin: string, args: string[], logFile: string): Daemon => {
-    const log = fs.openSync(logFile, 'a');
-    // detached: own process group, so stop() can tell when every child is gone.
-    const child = spawn(bin, args, { detached: true, stdio: ['ignore', log, log] });
-    fs.closeSync(log);
-    let done = false;
-    child.once('exit', () => (done = true));
-    child.once('error', () => (done = true));
-    if (detach) child.unref(); // the CLI exits and leaves the daemons running
-    return { name, child, hasExited: () => done };
-  };
-  return [
-    // -F: stay in the foreground, so the spawned PID is the master.
-    start(
-      'dovecot',
-      DOVECOT_BIN,
-      ['-F', '-c', path.join(dc, 'dovecot.conf')],
-      path.join(dc, 'log', 'stdout.log'),
-    ),
-    // -s keeps stdout open for maillog_file = /dev/stdout (there is no syslog here).
-    start(
-      'postfix',
-      POSTFIX_MASTER_BIN,
-      ['-c', path.join(pf, 'etc'), '-s'],
-      path.join(pf, 'postfix.log'),
-    ),
-  ];
-}
-
-async function stopDaemons(daemons: Daemon[]) {
-  await stopPeerProcesses(
-    Object.fromEntries(daemons.flatMap((d) => (d.child.pid ? [[d.name, d.child.pid]] : []))),
-  );
-}
-
-/**
- * Stops the daemons by PID (each leads its own process group) and waits until no process of
- * either group runs. Works from another process too (the CLI's `down`).
- */
-export async function stopPeerProcesses(pids: { dovecot?: number; postfix?: number }) {
-  await Promise.all(
-    Object.entries(pids).map(async ([name, pgid]) => {
-      if (!pgid) return;
-      // Dovecot's graceful stop sleeps ~2 s by design and this instance's state is thrown away,
-      // so its whole group is killed; Postfix's master stops quickly and cleanly on TERM.
-      if (name === 'dovecot') killGroup(pgid, 'SIGKILL');
-      else killGroup(pgid, 'SIGTERM', true);
-      await waitUntil(() => !groupAlive(pgid), 10000, `${name} process group ${pgid}`);
-    }),
-  );
-}
-
-function killGroup(pgid: number, signal: NodeJS.Signals, leaderOnly = false) {
-  try {
-    process.kill(leaderOnly ? pgid : -pgid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-/**
- * Whether any process of the group still runs. Zombies do not count: they hold no ports or
- * files, and this machine's init reaps orphans only every second or so.
- */
-function groupAlive(pgid: number): boolean {
-  if (!fs.existsSync('/proc/self/stat')) {
-    try {
-      process.kill(-pgid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited meanwhile
-    }
-    // "pid (comm) state ppid pgrp ..."; comm may contain spaces and parentheses.
-    const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(group) === pgid && state !== 'Z') return true;
-  }
-  return false;
-}
-
-async function waitUntil(check: () => boolean, limitMs: number, what: string) {
-  const deadline = performance.now() + limitMs;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-interface Listener {
-  kind: 'imap' | 'pop' | 'smtp';
-  port: number;
-  tls: boolean;
-}
-
-const GREETING = { imap: /^\* OK/, pop: /^\+OK/, smtp: /^220 / };
-
-async function waitForGreetings(
-  listeners: Listener[],
-  ca: string,
-  daemons: Daemon[],
-  limitMs: number,
-) {
-  const deadline = performance.now() + limitMs;
-  for (const listener of listeners) {
-    // TCP accept is not enough: login processes hold the greeting until auth is up.
-    while (!(await greets(listener, ca))) {
-      const dead = daemons.find((d) => d.hasExited());
-      if (dead) throw new Error(`${dead.name} exited during start-up (see its log)`);
-      if (performance.now() > deadline) {
-        throw new Error(`no ${listener.kind} greeting on ${HOST}:${listener.port}`);
-      }
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-}
-
-function greets(listener: Listener, ca: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = listener.tls
-      ? tls.connect({ host: HOST, port: listener.port, ca })
-      : net.connect(listener.port, HOST);
-    let text = '';
-    const finish = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(2000, () => finish(false));
-    socket.on('error', () => finish(false));
-    socket.on('close', () => finish(false));
-    socket.on('data', (chunk: Buffer) => {
-      text += chunk.toString('latin1');
-      if (text.includes('\n')) finish(GREETING[listener.kind].test(text));
-    });
-  });
-}
-
-async function freePorts(count: number): Promise<number[]> {
-  // Hold all at once so the kernel hands out distinct ports, then release them for the daemons.
-  const servers = await Promise.all(
-    Array.from({ length: count }, async () => {
-      const server = net.createServer();
-      server.listen(0, HOST);
-      await once(server, 'listening');
-      return server;
-    }),
-  );
-  const ports = servers.map((s) => (s.address() as net.AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-  return ports;
 }
 
 function lookupId(file: string, name: string): number | undefined {
