@@ -29,16 +29,22 @@ export interface FakeServer {
   endpoint: MailEndpoint;
   /** Every line received, in order. */
   received: string[];
+  /** Calls `listener` when a client connection closes. */
+  onClose(listener: () => void): void;
   close(): Promise<void>;
 }
 
 export async function startFakeServer(options: FakeServerOptions): Promise<FakeServer> {
   const received: string[] = [];
   const sockets = new Set<net.Socket>();
+  const closeListeners: (() => void)[] = [];
   const handle = (raw: net.Socket) => {
     let socket = raw;
     sockets.add(raw);
-    raw.on('close', () => sockets.delete(raw));
+    raw.on('close', () => {
+      sockets.delete(raw);
+      for (const listener of closeListeners) listener();
+    });
     raw.on('error', () => undefined);
     let buffer = '';
     const onData = (chunk: Buffer) => {
@@ -80,6 +86,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
   return {
     endpoint: { host: '127.0.0.1', port },
     received,
+    onClose: (listener) => closeListeners.push(listener),
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));

@@ -357,3 +357,36 @@ describe('secrets and single use', () => {
     expect(server.received).toEqual(['EHLO [127.0.0.1]']);
   });
 });
+
+describe('entry point', () => {
+  it('the lazy index exposes the probes and the diagnosis', async () => {
+    const mailbox = await import('../../src/mailbox/index.js');
+    expect(Object.keys(mailbox).sort()).toEqual([
+      'diagnoseMailOutcome',
+      'openImapProbe',
+      'openPopProbe',
+      'openSmtpProbe',
+      'xoauth2InitialResponse',
+    ]);
+  });
+
+  it('an abort while the probe waits for its token closes the connection at once', async () => {
+    const controller = new AbortController();
+    let closed!: () => void;
+    const serverSawClose = new Promise<void>((resolve) => (closed = resolve));
+    const server = await serve({ tls: cert, greeting: '+OK ready' });
+    const probe = openPopProbe(server.endpoint, {
+      timeoutMs: 5000,
+      ca: cert.cert,
+      signal: controller.signal,
+    });
+    await probe.ready;
+    server.onClose(closed);
+    controller.abort();
+    await serverSawClose; // the socket went away without authenticate() or close()
+    const outcome = await probe.authenticate(MAILBOX, TOKEN);
+    expect(outcome).toMatchObject({ ok: false, stage: 'authenticate' });
+    expect(outcome.error).toMatch(/aborted \(stage greeting\)/);
+    expect(server.received).toEqual([]);
+  });
+});

@@ -86,6 +86,15 @@ export function openProbe(
     return outcome({ ok: false, error: redactor.apply(`${text} (${conn.where})`) });
   };
 
+  // The signal ends the probe at any time, also while it waits idle for the token.
+  const onAbort = () =>
+    conn.fail(new ConnectionFailure('aborted', `probe of ${conn.where} aborted (stage ${stage})`));
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const finish = () => {
+    options.signal?.removeEventListener('abort', onAbort);
+    conn.close();
+  };
+
   // Each phase has its own limit: the idle gap while the caller fetches the token is not counted.
   const phase = async <T>(run: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -98,17 +107,11 @@ export function openProbe(
         ),
       );
     }, options.timeoutMs);
-    const onAbort = () =>
-      conn.fail(
-        new ConnectionFailure('aborted', `probe of ${conn.where} aborted (stage ${stage})`),
-      );
-    options.signal?.addEventListener('abort', onAbort);
     if (options.signal?.aborted) onAbort();
     try {
       return await run();
     } finally {
       clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
       activeMs += performance.now() - started;
     }
   };
@@ -135,7 +138,10 @@ export function openProbe(
     const initialResponse = xoauth2InitialResponse(mailbox, accessToken);
     redactor.add(accessToken, initialResponse);
     await ready;
-    if (preAuthFailure) return { ...preAuthFailure, transcript: transcript.slice() };
+    if (preAuthFailure) {
+      finish();
+      return { ...preAuthFailure, transcript: transcript.slice() };
+    }
     try {
       const success = await phase(async () => {
         stage = 'authenticate';
@@ -152,9 +158,9 @@ export function openProbe(
     } catch (error) {
       return failed(error);
     } finally {
-      conn.close();
+      finish();
     }
   };
 
-  return { ready, authenticate, close: () => conn.close() };
+  return { ready, authenticate, close: finish };
 }
