@@ -29,6 +29,8 @@ export interface FakeServer {
   endpoint: MailEndpoint;
   /** Every line received, in order. */
   received: string[];
+  /** Calls `listener` when a client connects. */
+  onConnect(listener: () => void): void;
   /** Calls `listener` when a client connection closes. */
   onClose(listener: () => void): void;
   close(): Promise<void>;
@@ -38,9 +40,11 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
   const received: string[] = [];
   const sockets = new Set<net.Socket>();
   const closeListeners: (() => void)[] = [];
+  const connectListeners: (() => void)[] = [];
   const handle = (raw: net.Socket) => {
     let socket = raw;
     sockets.add(raw);
+    for (const listener of connectListeners) listener();
     raw.on('close', () => {
       sockets.delete(raw);
       for (const listener of closeListeners) listener();
@@ -87,6 +91,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     endpoint: { host: '127.0.0.1', port },
     received,
     onClose: (listener) => closeListeners.push(listener),
+    onConnect: (listener) => connectListeners.push(listener),
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));

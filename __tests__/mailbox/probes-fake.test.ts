@@ -390,3 +390,22 @@ describe('entry point', () => {
     expect(server.received).toEqual([]);
   });
 });
+
+describe('a signal aborted before the probe opens', () => {
+  it('never connects', async () => {
+    const server = await serve({ greeting: '220 ready' });
+    let connections = 0;
+    server.onConnect(() => connections++);
+    const outcome = await openSmtpProbe(server.endpoint, {
+      timeoutMs: 2000,
+      signal: AbortSignal.abort(),
+    }).authenticate(MAILBOX, TOKEN);
+    expect(outcome).toMatchObject({ ok: false, stage: 'connect' });
+    expect(outcome.error).toMatch(/aborted \(stage connect\)/);
+    // a second server round trip proves the listener is idle, not merely slow
+    const check = openSmtpProbe(server.endpoint, { timeoutMs: 2000 });
+    await check.ready;
+    check.close();
+    expect(connections).toBe(1);
+  });
+});

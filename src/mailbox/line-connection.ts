@@ -47,6 +47,7 @@ export class LineConnection {
 
   /** TCP connect; `onTcp` runs once connected (before TLS), so the caller can track the stage. */
   async connect(implicitTls: boolean, onTcp: () => void): Promise<void> {
+    if (this.failure) throw this.failure; // aborted or closed before it started
     const raw = net.connect({ host: this.endpoint.host, port: this.endpoint.port });
     this.attach(raw);
     await this.until(raw, 'connect');
@@ -56,6 +57,7 @@ export class LineConnection {
 
   /** Wraps the current socket in TLS (implicit TLS, or after a STARTTLS reply). */
   async upgrade(): Promise<void> {
+    if (this.failure) throw this.failure;
     // Bytes that arrived before the handshake would be unauthenticated plaintext (STARTTLS
     // injection): refuse rather than read them as if they came over TLS.
     if (this.buffer.length > 0 || this.lines.length > 0) {
