@@ -91,12 +91,22 @@ export async function startPeers(options: StartPeersOptions): Promise<RunningPee
   fs.chmodSync(dir, 0o755);
   const dc = path.join(dir, 'dc');
   const pf = path.join(dir, 'pf');
-  await layout(dc, pf, options);
+  const discard = () => {
+    if (!options.keepDir) fs.rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await layout(dc, pf, options);
+  } catch (error) {
+    discard();
+    throw error;
+  }
   const ca = fs.readFileSync(path.join(dc, 'tls', 'cert.pem'), 'utf8');
 
-  // A port picked free can be taken before the daemon binds it: try again with new ones.
+  // A port picked free can be taken before the daemon binds it: try again with new ones, all
+  // within one deadline so a caller's own timeout (jest's beforeAll) is not overrun.
+  const deadline = performance.now() + (options.startTimeoutMs ?? 15000);
   let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 3 && performance.now() < deadline; attempt++) {
     const [imaps, pop3s, smtp] = await freePorts(3);
     writeConfigs(dir, dc, pf, { imaps: imaps!, pop3s: pop3s!, smtp: smtp! }, options);
     const daemons = launch(dc, pf, options.detach ?? false);
@@ -109,7 +119,7 @@ export async function startPeers(options: StartPeersOptions): Promise<RunningPee
         ],
         ca,
         daemons,
-        options.startTimeoutMs ?? 15000,
+        deadline,
       );
     } catch (error) {
       lastError = error;
@@ -128,12 +138,17 @@ export async function startPeers(options: StartPeersOptions): Promise<RunningPee
       pids: { dovecot: daemons[0]!.child.pid!, postfix: daemons[1]!.child.pid! },
       stop: async () => {
         await stopDaemons(daemons);
-        if (!options.keepDir) fs.rmSync(dir, { recursive: true, force: true });
+        discard();
       },
     };
   }
-  if (!options.keepDir) fs.rmSync(dir, { recursive: true, force: true });
-  throw lastError instanceof Error ? lastError : new Error(String(lastError));
+  // Say why: the daemons' own words are in their logs, which go away with the folder.
+  const logs = [path.join(dc, 'log', 'dovecot.log'), path.join(pf, 'postfix.log')]
+    .map((log) => `--- ${log}\n${tail(log, 15)}`)
+    .join('\n');
+  discard();
+  const reason = lastError instanceof Error ? lastError.message : 'start-up deadline passed';
+  throw new Error(`mail peers did not start: ${reason}\n${logs}`);
 }
 
 async function layout(dc: string, pf: string, options: StartPeersOptions) {
@@ -223,4 +238,12 @@ function lookupId(file: string, name: string): number | undefined {
 /** Dovecot's dict escaping for key names: '%' -> %25, '/' -> %2f. */
 function escapeDictName(name: string): string {
   return name.replace(/%/g, '%25').replace(/\//g, '%2f');
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }

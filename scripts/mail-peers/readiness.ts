@@ -19,9 +19,9 @@ export async function waitForGreetings(
   listeners: Listener[],
   ca: string,
   daemons: Daemon[],
-  limitMs: number,
+  /** performance.now() value after which to give up. */
+  deadline: number,
 ) {
-  const deadline = performance.now() + limitMs;
   for (const listener of listeners) {
     // TCP accept is not enough: login processes hold the greeting until auth is up.
     while (!(await greets(listener, ca))) {
