@@ -1,0 +1,88 @@
+// What the token's own claims (decoded unverified by the caller) say is wrong for a protocol:
+// expiry, audience (the unprefixed-scope trap), missing scope or app role, another user.
+import { STEP_PERMISSIONS, STEP_TOKEN_SCOPE } from './diagnose-common.js';
+import type { DiagnosisContext, Finding } from './diagnose-common.js';
+import type { MailProtocol } from './probe-types.js';
+
+export const DELEGATED_SCOPE: Record<MailProtocol, string> = {
+  imap: 'IMAP.AccessAsUser.All',
+  pop: 'POP.AccessAsUser.All',
+  smtp: 'SMTP.Send',
+};
+export const APP_ROLE: Record<MailProtocol, string> = {
+  imap: 'IMAP.AccessAsApp',
+  pop: 'POP.AccessAsApp',
+  smtp: 'SMTP.SendAsApp',
+};
+const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
+const GRAPH_AUDIENCES = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000'];
+
+/** Problems the token's own claims show, most decisive first. */
+export function claimFindings(ctx: DiagnosisContext, protocol: MailProtocol): Finding[] {
+  const claims = ctx.claims;
+  if (!claims) return [];
+  const findings: Finding[] = [];
+  const now = ctx.now ?? Date.now();
+
+  if (claims.exp !== undefined && claims.exp * 1000 <= now) {
+    const ago = Math.round((now - claims.exp * 1000) / 1000);
+    findings.push({
+      cause: `The access token expired at ${new Date(claims.exp * 1000).toISOString()} (${ago} s before the login).`,
+      remediation:
+        'Request a new token right before the login (tokens last about an hour) and check the runner’s clock.',
+    });
+  }
+
+  const audiences = claims.aud === undefined ? [] : [claims.aud].flat();
+  const accepted = [...ctx.expectedAudiences, EXCHANGE_APP_ID].map(normalise);
+  if (audiences.length > 0 && !audiences.some((a) => accepted.includes(normalise(a)))) {
+    const graph = audiences.some((a) => GRAPH_AUDIENCES.includes(normalise(a)));
+    const wanted =
+      ctx.grant === 'password'
+        ? `https://outlook.office.com/${DELEGATED_SCOPE[protocol]}`
+        : 'https://outlook.office365.com/.default';
+    findings.push({
+      cause:
+        `The token is for ${audiences.join(', ')}, not for Exchange Online (expected ${ctx.expectedAudiences.join(' or ')}).` +
+        (graph
+          ? ` A scope written without its resource prefix (${DELEGATED_SCOPE[protocol]} instead of ${wanted}) defaults to Microsoft Graph, and mail servers refuse Graph tokens.`
+          : ''),
+      remediation: `Request the scope ${wanted} (check the scope input), in a token request of its own.`,
+      setupStep: STEP_TOKEN_SCOPE,
+    });
+  }
+
+  if (ctx.grant === 'password') {
+    const scopes = (claims.scp ?? '').split(' ').filter(Boolean);
+    const needed = DELEGATED_SCOPE[protocol];
+    if (claims.scp !== undefined && !scopes.some((s) => s.toLowerCase() === needed.toLowerCase())) {
+      findings.push({
+        cause: `The token's scp lacks ${needed} (it has: ${scopes.join(' ') || 'nothing'}).`,
+        remediation: `Add the delegated permission ${needed} (Microsoft Graph or Office 365 Exchange Online), grant admin consent, and request https://outlook.office.com/${needed}.`,
+        setupStep: STEP_PERMISSIONS,
+      });
+    }
+    if (claims.upn && claims.upn.toLowerCase() !== ctx.mailbox.toLowerCase()) {
+      findings.push({
+        cause: `The token belongs to ${claims.upn}, but the login names ${ctx.mailbox} (XOAUTH2 user=).`,
+        remediation:
+          `Use the signing-in account as the username, or, if ${ctx.mailbox} is a shared mailbox, give ${claims.upn} access: ` +
+          `Add-MailboxPermission -Identity ${ctx.mailbox} -User ${claims.upn} -AccessRights FullAccess`,
+      });
+    }
+  } else {
+    const needed = APP_ROLE[protocol];
+    if (!(claims.roles ?? []).includes(needed)) {
+      findings.push({
+        cause: `The app-only token's roles lack ${needed} (it has: ${(claims.roles ?? []).join(' ') || 'no roles'}).`,
+        remediation: `Add the application permission ${needed} under Office 365 Exchange Online (APIs my organization uses) and grant admin consent.`,
+        setupStep: STEP_PERMISSIONS,
+      });
+    }
+  }
+  return findings;
+}
+
+function normalise(value: string): string {
+  return value.toLowerCase().replace(/\/+$/, '');
+}
