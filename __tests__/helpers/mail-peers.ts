@@ -37,6 +37,8 @@ export interface MailPeersOptions {
    * DELEGATED_AUDIENCE. For app-only tokens start peers with 'https://outlook.office365.com'.
    */
   audience?: string;
+  /** Claim naming the mailbox; default `upn` (the sandbox's tokens use `mailbox`). */
+  usernameClaim?: string;
 }
 
 /** Why real peers cannot run on this machine (not installed, not root), or undefined. */
@@ -55,6 +57,7 @@ export async function startMailPeers(
     clientIds: options.clientIds,
     issuers: [options.issuer],
     audience: options.audience ?? DELEGATED_AUDIENCE,
+    usernameClaim: options.usernameClaim,
     keepDir: process.env.KEEP_MAIL_PEERS === '1',
   });
   return {

@@ -125,7 +125,7 @@ export function answerTokenRequest(ctx: TokenContext): TokenAnswer {
       ...(roles.length ? { roles } : {}),
       // Sandbox-only stand-in for Exchange's mailbox permission (Add-MailboxPermission): the
       // mailbox this app may open. Real Entra tokens carry no such claim.
-      ...(tenant.exchangeMailboxAccess?.length ? { mailbox: tenant.exchangeMailboxAccess[0] } : {}),
+      mailbox: tenant.exchangeMailboxAccess?.[0] ?? 'no-mailbox-permission@sandbox.invalid',
     };
     return tokenResponse(ctx, claims, scopes, false);
   }

@@ -38,6 +38,11 @@ export interface StartPeersOptions {
    * with another audience is never tried (both checked on deb12u7).
    */
   audience: string;
+  /**
+   * Token claim that names the mailbox (default `upn`). The sandbox tenant's tokens carry a
+   * `mailbox` claim standing in for Exchange's mailbox permission, present in app-only tokens too.
+   */
+  usernameClaim?: string;
   /** Instance folder; a fresh one under the OS temp folder by default. Removed by stop(). */
   dir?: string;
   /** Keep the folder (logs) after stop(), for debugging. */
@@ -207,6 +212,7 @@ function writeConfigs(
     P_SMTP: String(ports.smtp),
     ISSUERS: options.issuers.join(' '),
     AUDIENCE: options.audience,
+    USERNAME_CLAIM: options.usernameClaim ?? 'upn',
   };
   const fill = (template: string, target: string) => {
     const text = fs.readFileSync(path.join(HERE, template), 'utf8');

@@ -1,0 +1,137 @@
+// The `mailbox` checks: log in as the connector will (IMAP or POP for reading, SMTP for sending)
+// with the run's mail token, without changing anything. Connections (TCP, TLS, greeting,
+// STARTTLS) open while the token is being fetched; authentication follows the moment it arrives.
+// The probe code loads lazily, so a token-only run does not pay for it.
+import type { Check } from '../engine/check.js';
+import type { RunContext } from '../engine/context.js';
+import type { CheckId, CheckResult } from '../engine/types.js';
+import { decodeClaims } from '../identity/jwt-claims.js';
+import { getMailToken } from '../identity/tokens.js';
+import type { MailProtocol, ProbeOutcome } from '../mailbox/probe-types.js';
+
+const TITLES: Record<MailProtocol, string> = {
+  imap: 'Mailbox login (IMAP)',
+  pop: 'Mailbox login (POP)',
+  smtp: 'Mailbox login (SMTP)',
+};
+const IDS: Record<MailProtocol, CheckId> = {
+  imap: 'mailbox-imap',
+  pop: 'mailbox-pop',
+  smtp: 'mailbox-smtp',
+};
+
+/** Which protocols the connector's activities use. */
+export function protocolsFor(ctx: RunContext): MailProtocol[] {
+  const { activities, readProtocol } = ctx.settings;
+  const protocols: MailProtocol[] = [];
+  if (activities.includes('read')) protocols.push(readProtocol);
+  if (activities.includes('send')) protocols.push('smtp');
+  return protocols;
+}
+
+export const mailboxCheck: Check = {
+  name: 'mailbox',
+  async run(ctx) {
+    const mail = await import('../mailbox/index.js');
+    const protocols = protocolsFor(ctx);
+    const { endpoints, username } = ctx.settings;
+    const probeTimeout = Math.min(15_000, ctx.deadline.remainingMs());
+    const probes = protocols.map((protocol) => {
+      const open =
+        protocol === 'imap'
+          ? mail.openImapProbe
+          : protocol === 'pop'
+            ? mail.openPopProbe
+            : mail.openSmtpProbe;
+      return {
+        protocol,
+        probe: open(endpoints[protocol], {
+          timeoutMs: probeTimeout,
+          ca: ctx.adapters.mailCa,
+          signal: ctx.deadline.signal,
+        }),
+      };
+    });
+    try {
+      const token = await getMailToken(ctx);
+      if (!token.ok) {
+        return probes.map(({ protocol }) => ({
+          id: IDS[protocol],
+          title: TITLES[protocol],
+          status: 'skip' as const,
+          summary: 'not tried: no mail token (see the Access token check)',
+        }));
+      }
+      const accessToken = token.token.accessToken;
+      // The base64 SASL string is a different string from the token: mask it too.
+      ctx.adapters.registerSecret(mail.xoauth2InitialResponse(username, accessToken));
+      const claims = decodeClaims(accessToken);
+      const outcomes = await Promise.all(
+        probes.map(({ probe }) => probe.authenticate(username, accessToken)),
+      );
+      return Promise.all(outcomes.map((outcome) => judge(ctx, outcome, claims)));
+    } finally {
+      for (const { probe } of probes) probe.close();
+    }
+  },
+};
+
+async function judge(
+  ctx: RunContext,
+  outcome: ProbeOutcome,
+  claims: ReturnType<typeof decodeClaims>,
+): Promise<CheckResult> {
+  const { protocol } = outcome;
+  const where = `${ctx.settings.endpoints[protocol].host}:${ctx.settings.endpoints[protocol].port}`;
+  const transcript = outcome.transcript.map((l) => `${l.dir}: ${l.text}`).join('\n');
+  if (outcome.ok) {
+    return {
+      id: IDS[protocol],
+      title: TITLES[protocol],
+      status: 'pass',
+      summary: `${ctx.settings.username} logged in over ${protocol.toUpperCase()} at ${where} with XOAUTH2 in ${outcome.durationMs} ms`,
+      details: transcript,
+    };
+  }
+  const { diagnoseMailOutcome } = await import('../mailbox/index.js');
+  const spObjectId = await servicePrincipalObjectId(ctx);
+  const diagnosis = diagnoseMailOutcome(outcome, {
+    grant: ctx.settings.grant,
+    clientId: ctx.settings.clientId,
+    mailbox: ctx.settings.username,
+    servicePrincipalObjectId: spObjectId,
+    claims,
+    expectedAudiences: [ctx.settings.endpoints.outlookDelegated, ctx.settings.endpoints.outlookApp],
+  });
+  return {
+    id: IDS[protocol],
+    title: TITLES[protocol],
+    status: 'fail',
+    // One line: where it was refused, and the most likely cause (the exact reply is in details).
+    summary: `${diagnosis.summary.replace(/:.*$/s, '')}: ${firstSentence(diagnosis.cause)}`,
+    details: [
+      `Cause: ${diagnosis.cause}`,
+      outcome.reply ? `Server reply: ${outcome.reply}` : (outcome.error ?? ''),
+      transcript,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    remediation: diagnosis.setupStep
+      ? `${diagnosis.setupStep}: ${diagnosis.remediation}`
+      : diagnosis.remediation,
+    code: outcome.code,
+  };
+}
+
+/**
+ * The app's service principal object id, for the Exchange commands an app-only refusal needs.
+ * Read from the registration batch (shared with the permissions check, so usually free).
+ */
+async function servicePrincipalObjectId(ctx: RunContext): Promise<string | undefined> {
+  if (ctx.settings.grant !== 'client-credentials' || !ctx.settings.clientSecret) return undefined;
+  const { getRegistration } = await import('../graph/registration.js');
+  const sp = (await getRegistration(ctx)).servicePrincipal;
+  return sp?.ok ? sp.value.id : undefined;
+}
+
+const firstSentence = (text: string): string => /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;
