@@ -65,24 +65,26 @@ function overview(report: Report): string {
 }
 
 function checksTable(checks: readonly CheckResult[], out: BoundedText): void {
+  // A run with nothing to fix has no Fix column: an empty column only draws the eye.
+  const withFix = checks.some((c) => c.remediation);
   out.push(
-    '<table>\n<thead><tr><th>Check</th><th>Status</th><th>Summary</th><th>Fix</th></tr></thead>\n<tbody>\n',
+    `<table>\n<thead><tr><th>Check</th><th>Status</th><th>Summary</th>${withFix ? '<th>Fix</th>' : ''}</tr></thead>\n<tbody>\n`,
   );
   let shown = 0;
   for (const check of checks) {
-    if (!out.tryPush(checkRow(check), '</tbody>\n</table>\n\n'.length + 200)) break;
+    if (!out.tryPush(checkRow(check, withFix), '</tbody>\n</table>\n\n'.length + 200)) break;
     shown++;
   }
   if (shown < checks.length)
     out.push(
-      `<tr><td colspan="4">… ${checks.length - shown} more results did not fit: see the JSON report.</td></tr>\n`,
+      `<tr><td colspan="${withFix ? 4 : 3}">… ${checks.length - shown} more results did not fit: see the JSON report.</td></tr>\n`,
     );
   out.push('</tbody>\n</table>\n\n');
 }
 
-function checkRow(check: CheckResult): string {
+function checkRow(check: CheckResult, withFix: boolean): string {
   const code = check.code ? `<br><code>${escapeHtml(check.code)}</code>` : '';
-  return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td><td>${inlineHtml(clip(check.remediation ?? '', MAX_CELL * 2))}</td></tr>\n`;
+  return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td>${withFix ? `<td>${inlineHtml(clip(check.remediation ?? '', MAX_CELL * 2))}</td>` : ''}</tr>\n`;
 }
 
 const hasDetails = (check: CheckResult): boolean =>
