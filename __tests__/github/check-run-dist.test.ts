@@ -1,7 +1,9 @@
 // The verdict on the pull request, through dist/index.js run as a runner runs it, with the real
 // Octokit (@actions/github) talking to a GitHub API stand-in on loopback (GITHUB_API_URL).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { resolve } from 'node:path';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import {
   SANDBOX_CLIENT_ID,
@@ -158,6 +160,27 @@ describe('pull-request check (dist/index.js, real Octokit, loopback GitHub API)'
       env: { ...pullRequestEnv(), GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '' },
     });
     expect(run.code).toBe(0);
+    expect(github.requests).toEqual([]);
+  });
+
+  it('never loads @actions/github on runs that only need the token', async () => {
+    // dist/ without the Octokit chunk: a push run must not notice its absence.
+    const dir = mkdtempSync(join(tmpdir(), 'm365-dist-no-chunk-'));
+    for (const file of ['index.js', 'package.json'])
+      copyFileSync(join('dist', file), join(dir, file));
+    const push = await runAction(inputs(), {
+      entry: join(dir, 'index.js'),
+      env: { ...pullRequestEnv(), GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '' },
+    });
+    expect(push.stderr).toBe('');
+    expect(push.code).toBe(0);
+    expect(push.outputs.result).toBe('pass');
+    // On a pull request the missing chunk costs the check, never the step.
+    const pr = await runAction(inputs(), { entry: join(dir, 'index.js'), env: pullRequestEnv() });
+    expect(pr.code).toBe(0);
+    expect(warnings(pr.stdout)).toEqual([
+      expect.stringMatching(/^::warning title=Pull-request check not created::Could not create/),
+    ]);
     expect(github.requests).toEqual([]);
   });
 });

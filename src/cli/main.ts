@@ -117,7 +117,7 @@ async function askMissingSecrets(
 }
 
 /** One rewritten line on a terminal for long scans; nothing elsewhere (logs stay clean). */
-function progressLine(stream: TextOutput, redactor: SecretRedactor) {
+export function progressLine(stream: TextOutput, redactor: SecretRedactor) {
   let shown = false;
   return {
     show: (message: string) => {
