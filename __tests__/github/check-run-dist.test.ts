@@ -163,6 +163,14 @@ describe('pull-request check (dist/index.js, real Octokit, loopback GitHub API)'
     expect(github.requests).toEqual([]);
   });
 
+  it('with check-run: always, also reports a push, on its commit', async () => {
+    const run = await runAction(inputs({ 'check-run': 'always' }), {
+      env: { ...pullRequestEnv(), GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '' },
+    });
+    expect(run.code).toBe(0);
+    expect(github.requests.map((r) => r.body.head_sha)).toEqual([MERGE_SHA]);
+  });
+
   it('never loads @actions/github on runs that only need the token', async () => {
     // dist/ without the Octokit chunk: a push run must not notice its absence.
     const dir = mkdtempSync(join(tmpdir(), 'm365-dist-no-chunk-'));

@@ -11,6 +11,7 @@ import { readWorkflowEvent, runsWithoutSecrets, type WorkflowEvent } from '../gi
 import { parseSettings, type ParseResult } from '../settings/parse-settings.js';
 import type { CheckRunMode, FailOn, RawInputs } from '../settings/types.js';
 import { planAnnotations } from '../report/annotations.js';
+import { escapeHtml } from '../report/html.js';
 import { defaultReportPath, writeReport } from '../report/json-report.js';
 import { readActionInputs } from './read-inputs.js';
 import { writeJobSummary, writeSummaryText } from './job-summary.js';
@@ -126,6 +127,6 @@ async function skipForkPullRequest(event: WorkflowEvent): Promise<void> {
   const message = `Pull request #${event.pullRequest?.number ?? '?'} comes from ${from}: GitHub gives workflows no secrets on pull requests from forks, so client-secret and password are empty. The preflight is skipped; it runs on pushes and on pull requests from branches of ${event.repository}.`;
   core.notice(message, { title: 'm365-mail-preflight skipped: pull request from a fork' });
   await writeSummaryText(
-    `<h2>⏭️ Microsoft 365 mail preflight: skipped</h2>\n\n<p>${message.replace(/[&<>"']/g, '')}</p>\n`,
+    `<h2>⏭️ Microsoft 365 mail preflight: skipped</h2>\n\n<p>${escapeHtml(message)}</p>\n`,
   );
 }
