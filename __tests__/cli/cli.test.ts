@@ -149,6 +149,7 @@ describe('m365-mail-preflight (CLI)', () => {
     const run = cliIo({ M365_CLIENT_SECRET: SANDBOX_SECRET });
     expect(await runCli(flags('--grant', 'password'), run.io)).toBe(64);
     expect(run.stdout.text).toContain("input 'password' is required");
+    expect(run.stderr.text).toContain('hint: the CLI reads secrets from M365_PASSWORD');
   });
 
   it('colours a terminal, unless NO_COLOR is set; plain text elsewhere', async () => {

@@ -87,7 +87,16 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     out(renderText(report, { color: useColor(io.stdout, io.env), verbose }));
   }
   // Refused inputs are unusable arguments: the report says which, the status says "usage".
-  if (!parsed.ok) return EXIT.usage;
+  if (!parsed.ok) {
+    const secretsMissing = parsed.problems
+      .map((p) => SECRET_ENV[p.input])
+      .filter((v, i, all): v is string => v !== undefined && all.indexOf(v) === i);
+    if (secretsMissing.length)
+      err(
+        `hint: the CLI reads secrets from ${secretsMissing.join(' and ')} (or asks for them on a terminal), never from flags.\n`,
+      );
+    return EXIT.usage;
+  }
   return failsStep(report.result, parsed.settings.failOn) ? EXIT.failed : EXIT.ok;
 }
 
