@@ -5,7 +5,7 @@
 // GitHub refuses a step summary over 1 MiB, and a check run's output over 65,535 characters:
 // the text is cut to `maxBytes`, whole blocks first, saying what was left out.
 import type { CheckResult, DetailTable, Report, SecretReport } from '../engine/types.js';
-import type { Annotation } from './annotations.js';
+import { MAX_ANNOTATIONS_PER_LEVEL, type Annotation } from './annotations.js';
 import { clip, escapeHtml, inlineHtml, preHtml } from './html.js';
 import { STATUS_ICON, STATUS_WORD, VERDICT_HEADLINE, countLine } from './status.js';
 
@@ -139,7 +139,7 @@ function overflowBlock(overflow: readonly Annotation[]): string {
         `<li>${a.level === 'error' ? '❌' : '⚠️'} <strong>${inlineHtml(a.title)}</strong>: ${inlineHtml(clip(a.message, MAX_CELL * 2))}</li>`,
     )
     .join('\n');
-  return `<h3>More problems</h3>\n\n<p>A step shows at most 10 error and 10 warning annotations; these ${overflow.length} did not fit:</p>\n<ul>\n${items}\n</ul>\n\n`;
+  return `<h3>More problems</h3>\n\n<p>A step shows at most ${MAX_ANNOTATIONS_PER_LEVEL} error and ${MAX_ANNOTATIONS_PER_LEVEL} warning annotations; these ${overflow.length} did not fit:</p>\n<ul>\n${items}\n</ul>\n\n`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
