@@ -49,7 +49,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   }
   const secrets = secretsFromEnv(io.env);
-  for (const value of Object.values(secrets)) redactor.add(value);
+  // Trimmed too: the parser trims the client secret, and either form could reach a message.
+  for (const value of Object.values(secrets)) [value, value.trim()].forEach((v) => redactor.add(v));
   let raw: RawInputs = { ...args.raw, ...secrets };
   let parsed = parseSettings(raw);
   if (!parsed.ok && io.stdin.isTTY) {
