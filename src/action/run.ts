@@ -1,28 +1,41 @@
-// The GitHub Action front end: inputs → engine → masked outputs, report, summary, exit status.
-// Expected failures end with a plain ::error:: line, never a stack trace.
+// The GitHub Action front end: inputs → engine → masked outputs, report, annotations, summary,
+// pull-request check, exit status. Expected failures end with plain ::error:: lines, never a
+// stack trace.
 import * as core from '@actions/core';
 import { EnvHttpProxyAgent } from 'undici';
 import { runPreflight } from '../engine/run-preflight.js';
 import type { PreflightOutcome } from '../engine/types.js';
 import { failsStep } from '../engine/verdict.js';
-import { parseSettings } from '../settings/parse-settings.js';
+import { publishPullRequestCheck } from '../github/check-run.js';
+import { readWorkflowEvent, runsWithoutSecrets, type WorkflowEvent } from '../github/event.js';
+import { parseSettings, type ParseResult } from '../settings/parse-settings.js';
+import type { CheckRunMode, FailOn, RawInputs } from '../settings/types.js';
+import { planAnnotations } from '../report/annotations.js';
+import { escapeHtml } from '../report/html.js';
 import { defaultReportPath, writeReport } from '../report/json-report.js';
 import { readActionInputs } from './read-inputs.js';
-import { writeJobSummary } from './job-summary.js';
+import { writeJobSummary, writeSummaryText } from './job-summary.js';
 
 export async function run(): Promise<void> {
   try {
+    // Reading the inputs masks the secret ones: nothing is printed before this.
     const raw = readActionInputs();
+    const event = readWorkflowEvent();
+    if (runsWithoutSecrets(event) && !raw['client-secret'] && !raw.password) {
+      await skipForkPullRequest(event);
+      return;
+    }
     const parsed = parseSettings(raw);
-    for (const warning of parsed.warnings)
-      core.warning(warning, { title: 'm365-mail-preflight: input' });
+    if (!parsed.ok)
+      for (const warning of parsed.warnings)
+        core.warning(warning, { title: 'm365-mail-preflight: input' });
     const outcome = await runPreflight(parsed, {
       log: { debug: core.debug, info: core.info, warning: (m) => core.warning(m) },
       registerSecret: core.setSecret,
       now: () => new Date(),
       dispatcher: new EnvHttpProxyAgent(),
     });
-    await publish(outcome, parsed.ok ? parsed.settings.failOn : 'error');
+    await publish(outcome, publishOptions(parsed, raw), event);
   } catch (error) {
     // Unexpected: still no stack trace in the log, but enough to report the bug.
     core.setFailed(
@@ -31,7 +44,31 @@ export async function run(): Promise<void> {
   }
 }
 
-async function publish(outcome: PreflightOutcome, failOn: 'error' | 'warning'): Promise<void> {
+interface PublishOptions {
+  failOn: FailOn;
+  githubToken: string;
+  checkRun: CheckRunMode;
+}
+
+/** Refused inputs still get a check on the pull request, from what can be read of the inputs. */
+function publishOptions(parsed: ParseResult, raw: RawInputs): PublishOptions {
+  if (parsed.ok) {
+    const { failOn, githubToken, checkRun } = parsed.settings;
+    return { failOn, githubToken, checkRun };
+  }
+  const mode = raw['check-run']?.trim();
+  return {
+    failOn: 'error',
+    githubToken: raw['github-token']?.trim() ?? '',
+    checkRun: mode === 'always' || mode === 'never' ? mode : 'auto',
+  };
+}
+
+async function publish(
+  outcome: PreflightOutcome,
+  options: PublishOptions,
+  event: WorkflowEvent,
+): Promise<void> {
   const { report, token } = outcome;
   // Tokens were masked by the engine the moment they were parsed; set outputs only now.
   if (token) {
@@ -49,16 +86,47 @@ async function publish(outcome: PreflightOutcome, failOn: 'error' | 'warning'): 
   const path = await writeReport(report, defaultReportPath());
   core.setOutput('report-path', path);
 
-  for (const check of report.checks) {
-    const line = `${check.summary}${check.remediation ? `\nFix: ${check.remediation}` : ''}`;
-    if (check.status === 'fail')
-      core.error(line, { title: `${check.title} failed${check.code ? ` (${check.code})` : ''}` });
-    else if (check.status === 'warn' && check.id !== 'inputs')
-      core.warning(line, { title: `${check.title}: warning` });
-    else core.info(`${check.status.toUpperCase()} ${check.title}: ${check.summary}`);
+  const plan = planAnnotations(report);
+  for (const note of plan.shown) {
+    if (note.level === 'error') core.error(note.message, { title: note.title });
+    else core.warning(note.message, { title: note.title });
   }
-  await writeJobSummary(report);
-  if (failsStep(report.result, failOn)) {
-    process.exitCode = 1;
+  for (const check of report.checks)
+    if (check.status === 'pass' || check.status === 'skip')
+      core.info(`${check.status.toUpperCase()} ${check.title}: ${check.summary}`);
+  if (plan.overflow.length)
+    core.info(
+      `${plan.overflow.length} more problems than a step can annotate are listed in the job summary.`,
+    );
+  await writeJobSummary(report, plan.overflow);
+
+  const fails = failsStep(report.result, options.failOn);
+  if (options.checkRun !== 'never' && (event.pullRequest || options.checkRun === 'always')) {
+    await publishPullRequestCheck({
+      report,
+      failsStep: fails,
+      token: options.githubToken,
+      mode: options.checkRun,
+      event,
+      log: {
+        debug: core.debug,
+        info: core.info,
+        warning: (message, title) => core.warning(message, { title }),
+      },
+    });
   }
+  if (fails) process.exitCode = 1;
+}
+
+/**
+ * On a pull request from a fork GitHub passes no secrets, so every secret input is empty. That
+ * is not a setup mistake: say so once and end the step cleanly instead of failing on inputs.
+ */
+async function skipForkPullRequest(event: WorkflowEvent): Promise<void> {
+  const from = event.pullRequest?.headRepo || 'a fork';
+  const message = `Pull request #${event.pullRequest?.number ?? '?'} comes from ${from}: GitHub gives workflows no secrets on pull requests from forks, so client-secret and password are empty. The preflight is skipped; it runs on pushes and on pull requests from branches of ${event.repository}.`;
+  core.notice(message, { title: 'm365-mail-preflight skipped: pull request from a fork' });
+  await writeSummaryText(
+    `<h2>⏭️ Microsoft 365 mail preflight: skipped</h2>\n\n<p>${escapeHtml(message)}</p>\n`,
+  );
 }

@@ -1,0 +1,92 @@
+// The bundled CLI (dist/cli/index.js, the package's bin) run as a user runs it: a separate
+// process, secrets in the environment, the JSON report on stdout, the contract's exit codes.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { reportSchema } from '../../src/report/report-schema.js';
+import { startSandbox, type Sandbox } from '../../sandbox/server.js';
+import {
+  SANDBOX_CLIENT_ID,
+  SANDBOX_PASSWORD,
+  SANDBOX_SECRET,
+  SANDBOX_TENANT_ID,
+  SANDBOX_USER,
+} from '../../sandbox/tenant.js';
+import { nodeBinaries } from '../helpers/node-binaries.js';
+
+const CLI = resolve('dist/cli/index.js');
+const KEEP = /^(PATH|HOME|TMPDIR|LANG|SYSTEMROOT)$/;
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(() => sandbox.close());
+
+function runBin(node: string, argv: string[], env: Record<string, string>) {
+  const clean: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && KEEP.test(k)) clean[k] = v;
+  const child = spawn(node, [CLI, ...argv], {
+    env: { ...clean, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) =>
+    child.on('close', (code) => done({ code, stdout, stderr })),
+  );
+}
+
+const argv = () => [
+  '--tenant-id',
+  SANDBOX_TENANT_ID,
+  '--client-id',
+  SANDBOX_CLIENT_ID,
+  '--username',
+  SANDBOX_USER,
+  '--checks',
+  'token',
+  '--endpoints',
+  `authority=${sandbox.url}\ngraph=${sandbox.url}`,
+];
+
+describe('dist/cli/index.js', () => {
+  it('is an executable node script (the shebang survives the bundler)', () => {
+    expect(readFileSync(CLI, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');
+    expect(statSync(CLI).mode & 0o111).not.toBe(0);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
+    expect(pkg.bin['m365-mail-preflight']).toBe('dist/cli/index.js');
+  });
+
+  describe.each(nodeBinaries().available)('on $name', ({ path: node }) => {
+    it('prints a schema-valid JSON report and exits 0 on a pass', async () => {
+      const run = await runBin(node, [...argv(), '--json'], {
+        M365_CLIENT_SECRET: SANDBOX_SECRET,
+        M365_PASSWORD: SANDBOX_PASSWORD,
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const report = reportSchema.parse(JSON.parse(run.stdout));
+      expect(report.result).toBe('pass');
+      expect(run.stdout).not.toContain(SANDBOX_PASSWORD);
+      expect(run.stdout).not.toContain(SANDBOX_SECRET);
+    });
+
+    it('exits 1 on a failed check and 64 on a secret flag', async () => {
+      const failed = await runBin(node, argv(), {
+        M365_CLIENT_SECRET: SANDBOX_SECRET,
+        M365_PASSWORD: 'wrong password',
+      });
+      expect(failed.code).toBe(1);
+      expect(failed.stdout).toContain('AADSTS50126');
+      const refused = await runBin(node, [...argv(), '--password', 'visible-to-ps'], {});
+      expect(refused.code).toBe(64);
+      expect(refused.stderr).toContain('--password is refused');
+      expect(refused.stderr + refused.stdout).not.toContain('visible-to-ps');
+    });
+  });
+});

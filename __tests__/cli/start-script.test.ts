@@ -1,0 +1,52 @@
+// `npm start` (scripts/start.ts through tsx, as a newcomer runs it): the CLI against the sandbox
+// tenant passes; a scenario shows its failure and fix; unknown scenarios are usage errors.
+import { describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { SCENARIOS } from '../../sandbox/scenarios.js';
+
+const TSX = resolve('node_modules/tsx/dist/cli.mjs');
+
+function start(...args: string[]) {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env))
+    if (v !== undefined && !/^(NODE_OPTIONS|JEST_|M365_)/.test(k)) env[k] = v;
+  const child = spawn(process.execPath, [TSX, 'scripts/start.ts', ...args], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) =>
+    child.on('close', (code) => done({ code, stdout, stderr })),
+  );
+}
+
+describe('npm start', () => {
+  it('prints a passing preflight against the sandbox tenant', async () => {
+    const run = await start();
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("scenario 'healthy'");
+    expect(run.stdout).toMatch(/✔ PASS {2}Access token/);
+    expect(run.stdout).toContain('Result: PASS');
+  });
+
+  it('shows a scenario’s failure with its fix, exit 1', async () => {
+    const run = await start('--scenario', 'wrong-password');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/✘ FAIL {2}Access token +AADSTS50126/);
+    expect(run.stdout).toMatch(/Fix: .*password/);
+    expect(run.stdout).not.toContain('not the password');
+  });
+
+  it('lists the scenarios, and refuses an unknown one with exit 64', async () => {
+    const list = await start('--list-scenarios');
+    expect(list.code).toBe(0);
+    for (const scenario of SCENARIOS) expect(list.stdout).toContain(scenario.name);
+    const unknown = await start('--scenario', 'no-such-thing');
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toContain('--list-scenarios');
+  });
+});

@@ -1,0 +1,92 @@
+// The README's inputs and outputs tables against action.yml (names and defaults), the example
+// workflows against the action's inputs, and the troubleshooting page against the AADSTS
+// catalogue: documentation that drifts from the code misleads exactly when someone needs it.
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { AADSTS_CATALOGUE } from '../../src/identity/aadsts-catalogue.js';
+
+interface ActionYaml {
+  inputs: Record<string, { required?: boolean; default?: string }>;
+  outputs: Record<string, unknown>;
+}
+const action = parse(readFileSync('action.yml', 'utf8')) as ActionYaml;
+const readme = readFileSync('README.md', 'utf8');
+
+function section(name: string): string {
+  const match = new RegExp(
+    `<!-- section:${name} \\(\\w+\\) -->([\\s\\S]*?)<!-- /section:${name} -->`,
+  ).exec(readme);
+  if (!match) throw new Error(`README has no section ${name}`);
+  return match[1]!;
+}
+
+/** First column (a `name`) and the other cells of each table row in a README section. */
+function tableRows(text: string): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    // Prettier pads the cells of a Markdown table: compare trimmed cells.
+    const cells = line.split('|').map((c) => c.trim());
+    const name = /^`([a-z-]+)`$/.exec(cells[1] ?? '');
+    if (line.startsWith('|') && name) rows.set(name[1]!, cells.slice(2, -1));
+  }
+  return rows;
+}
+
+describe('README', () => {
+  it('lists every input of action.yml, in order, with its default', () => {
+    const rows = tableRows(section('inputs'));
+    expect([...rows.keys()]).toEqual(Object.keys(action.inputs));
+    for (const [name, spec] of Object.entries(action.inputs)) {
+      const documented = rows.get(name)![0];
+      const expected = spec.required
+        ? '(required)'
+        : `\`${spec.default === '' ? "''" : spec.default}\``;
+      expect(`${name}: ${documented}`).toBe(`${name}: ${expected}`);
+    }
+  });
+
+  it('lists every output of action.yml, in order', () => {
+    expect([...tableRows(section('outputs')).keys()]).toEqual(Object.keys(action.outputs));
+  });
+
+  it('shows the example workflows it links to, and they use only real inputs', () => {
+    const usage = section('usage');
+    for (const file of readdirSync('examples').filter((f) => f.endsWith('.yml'))) {
+      expect(usage).toContain(`examples/${file}`);
+      const workflow = parse(readFileSync(`examples/${file}`, 'utf8')) as {
+        jobs: Record<string, { steps: { uses?: string; with?: Record<string, unknown> }[] }>;
+      };
+      const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+      const ours = steps.filter((s) => s.uses?.includes('m365-mail-preflight'));
+      expect(ours.length).toBeGreaterThan(0);
+      for (const step of ours)
+        for (const input of Object.keys(step.with ?? {}))
+          expect(Object.keys(action.inputs)).toContain(input);
+    }
+  });
+});
+
+describe('docs/troubleshooting.md', () => {
+  const page = readFileSync('docs/troubleshooting.md', 'utf8');
+
+  it('has a row for every AADSTS code the token diagnosis knows', () => {
+    const missing = [...AADSTS_CATALOGUE.keys()].filter(
+      (code) => !new RegExp(`^\\| AADSTS${code} +\\|`, 'm').test(page),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('links only to README sections that exist', () => {
+    const anchors = [...page.matchAll(/\.\.\/README\.md#([a-z-]+)/g)].map((m) => m[1]!);
+    const headings = new Set(
+      [...readme.matchAll(/^#{2,4} (.+)$/gm)].map((m) =>
+        m[1]!
+          .toLowerCase()
+          .replace(/[^a-z0-9 -]/g, '')
+          .replace(/ /g, '-'),
+      ),
+    );
+    for (const anchor of anchors) expect(headings).toContain(anchor);
+  });
+});

@@ -1,0 +1,122 @@
+// The job summary: checked-in renderings of a passing and a failing run, HTML escaping, the
+// 1 MiB (step) and 65,535-character (check run) limits, and the annotations that did not fit.
+import { describe, expect, it } from '@jest/globals';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CheckResult, Report } from '../../src/engine/types.js';
+import { planAnnotations } from '../../src/report/annotations.js';
+import {
+  CHECK_RUN_SUMMARY_MAX_BYTES,
+  STEP_SUMMARY_MAX_BYTES,
+  renderSummary,
+} from '../../src/report/summary-html.js';
+import { failingReport, passingReport } from './sample-reports.js';
+
+// UPDATE_FIXTURES=1 rewrites the fixtures; review the diff (and the HTML look) before committing.
+function matchesFixture(name: string, text: string): void {
+  const path = resolve('__tests__/fixtures/summary', name);
+  if (process.env.UPDATE_FIXTURES === '1') writeFileSync(path, text);
+  expect(text).toBe(readFileSync(path, 'utf8'));
+}
+
+/** Blocks separated by blank lines, outside <pre>: each must be one HTML block. */
+function looseBlocks(markdown: string): string[] {
+  return markdown
+    .replace(/<pre>[\s\S]*?<\/pre>/g, '<pre></pre>')
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
+}
+
+describe('renderSummary', () => {
+  it('renders a passing run as the checked-in fixture', () => {
+    matchesFixture('passing.md', renderSummary(passingReport));
+  });
+
+  it('renders a failing run as the checked-in fixture', () => {
+    const overflow = planAnnotations(failingReport, 1).overflow;
+    matchesFixture('failing.md', renderSummary(failingReport, { overflow }));
+  });
+
+  it('shows the verdict, then one row per check with status, summary and fix', () => {
+    const text = renderSummary(failingReport);
+    expect(text.startsWith('<h2>❌ Microsoft 365 mail preflight: fail</h2>')).toBe(true);
+    const rows = text.match(/<tr><td>[^<]+<\/td><td>(✅|⚠️|❌|⏭️)/g) ?? [];
+    expect(rows).toHaveLength(failingReport.checks.length);
+    expect(text).toContain('<code>AADSTS50126</code>');
+    expect(text).toContain('Grant admin consent');
+  });
+
+  it('keeps every block an HTML block, so Markdown never reinterprets text', () => {
+    for (const text of [renderSummary(passingReport), renderSummary(failingReport)])
+      for (const block of looseBlocks(text)) expect(block).toMatch(/^</);
+  });
+
+  it('escapes HTML in every field that comes from outside', () => {
+    const hostile: CheckResult = {
+      id: 'mailbox-smtp',
+      title: 'SMTP <b>',
+      status: 'fail',
+      code: '535 <5.7.139>',
+      summary: '<script>alert(1)</script> & "quotes"',
+      details: '</pre><img src=x onerror=alert(1)>',
+      remediation: "it's <i>fine</i>",
+      tables: [{ caption: '<caption>', headers: ['<h>'], rows: [['<td>']] }],
+    };
+    const text = renderSummary({ ...failingReport, checks: [hostile] });
+    expect(text).not.toMatch(/<(script|img|b|i|h|td>|caption)[\s>]/);
+    expect(text).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+    expect(text).toContain('&lt;/pre&gt;&lt;img src=x onerror=alert(1)&gt;');
+    expect(text).toContain('535 &lt;5.7.139&gt;');
+  });
+
+  it('stays within 1 MiB for a huge tenant scan, and says what was left out', () => {
+    const many: CheckResult[] = Array.from({ length: 4000 }, (_, i) => ({
+      id: 'secret-expiry',
+      title: `Secret expiry: app ${i}`,
+      status: i % 2 ? 'warn' : 'fail',
+      summary: `secret of app ${i} expires soon ${'x'.repeat(300)}`,
+      remediation: 'Rotate it.',
+      details: 'd'.repeat(5000),
+    }));
+    const report: Report = { ...failingReport, checks: many };
+    const text = renderSummary(report);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(STEP_SUMMARY_MAX_BYTES);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(STEP_SUMMARY_MAX_BYTES * 0.9);
+    expect(text).toContain('<h2>❌');
+    expect(text).toContain('the JSON report has everything');
+    // The table is closed even when cut.
+    expect(text.split('<table>').length).toBe(text.split('</table>').length);
+  });
+
+  it('fits the check-run limit when asked', () => {
+    const many: CheckResult[] = Array.from({ length: 1500 }, (_, i) => ({
+      id: 'secret-expiry',
+      title: `app ${i}`,
+      status: 'warn',
+      summary: 'expires soon',
+      details: 'y'.repeat(2000),
+    }));
+    const text = renderSummary(
+      { ...passingReport, result: 'warn', checks: many },
+      { maxBytes: CHECK_RUN_SUMMARY_MAX_BYTES },
+    );
+    expect(text.length).toBeLessThanOrEqual(CHECK_RUN_SUMMARY_MAX_BYTES);
+    expect(text).toContain('more results did not fit');
+    expect(text.split('<table>').length).toBe(text.split('</table>').length);
+  });
+
+  it('lists the problems that did not fit into annotations', () => {
+    const text = renderSummary(failingReport, {
+      overflow: [{ level: 'error', title: 'Extra failed', message: 'one more', checkId: 'token' }],
+    });
+    expect(text).toContain('<h3>More problems</h3>');
+    expect(text).toContain('<strong>Extra failed</strong>: one more');
+  });
+
+  it('shows the report secrets when no check brought a secrets table', () => {
+    const text = renderSummary({ ...passingReport, checks: passingReport.checks.slice(0, 2) });
+    expect(text).toContain('<strong>Client secrets</strong>');
+    expect(text).toContain('<td>ci-pipeline (Qx4…)</td>');
+  });
+});

@@ -1,0 +1,79 @@
+// The CLI's flags: one per action input (`--tenant-id` for `tenant-id`), except the secrets,
+// which are refused: a process's arguments are visible to every user of the machine (ps, /proc)
+// and end up in shell history. Secrets come from the environment or a prompt instead.
+import { INPUT_NAMES, SECRET_INPUTS, type InputName, type RawInputs } from '../settings/types.js';
+
+export interface CliOptions {
+  json: boolean;
+  help: boolean;
+  verbose: boolean;
+}
+
+export type ParsedArgs =
+  { ok: true; raw: RawInputs; options: CliOptions } | { ok: false; message: string };
+
+/** Inputs that only make sense in a workflow run. */
+const ACTION_ONLY: readonly InputName[] = ['check-run'];
+/** Inputs whose flag may be repeated: the values are joined, one a line. */
+const REPEATABLE: readonly InputName[] = ['activities', 'checks', 'endpoints', 'extra-permissions'];
+
+export const FLAG_INPUTS: readonly InputName[] = INPUT_NAMES.filter(
+  (name) => !SECRET_INPUTS.includes(name) && !ACTION_ONLY.includes(name),
+);
+
+export const SECRET_ENV: Partial<Record<InputName, string>> = {
+  'client-secret': 'M365_CLIENT_SECRET',
+  password: 'M365_PASSWORD',
+};
+
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  const options: CliOptions = { json: false, help: false, verbose: false };
+  const values = new Map<InputName, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg === '--verbose') options.verbose = true;
+    else if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)) as InputName;
+      // Say why a secret flag is refused, and never repeat its value.
+      if (SECRET_INPUTS.includes(name)) return { ok: false, message: secretFlagMessage(name) };
+      if (ACTION_ONLY.includes(name))
+        return {
+          ok: false,
+          message: `--${name} is an action input only: the command line creates no pull-request check.`,
+        };
+      if (!FLAG_INPUTS.includes(name))
+        return { ok: false, message: `unknown option '${arg.slice(0, eq > 0 ? eq : undefined)}'` };
+      let value: string | undefined;
+      if (eq > 0) value = arg.slice(eq + 1);
+      else {
+        value = argv[i + 1];
+        if (value === undefined || value.startsWith('--'))
+          return { ok: false, message: `--${name} needs a value` };
+        i++;
+      }
+      const seen = values.get(name);
+      if (seen && !REPEATABLE.includes(name))
+        return { ok: false, message: `--${name} was given more than once` };
+      values.set(name, [...(seen ?? []), value]);
+    } else {
+      return {
+        ok: false,
+        message: `unexpected argument '${arg.length > 40 ? `${arg.slice(0, 40)}…` : arg}'; options start with --`,
+      };
+    }
+  }
+  const raw: RawInputs = {};
+  for (const [name, list] of values) raw[name] = list.join('\n');
+  return { ok: true, raw, options };
+}
+
+function secretFlagMessage(name: InputName): string {
+  const env = SECRET_ENV[name];
+  const where = env
+    ? `set the environment variable ${env} instead, or leave it unset to be asked on the terminal (without echo)`
+    : 'the command line does not use it';
+  return `--${name} is refused: secrets are never taken from the command line, where other users of this machine can read them (ps, /proc) and shell history keeps them; ${where}.`;
+}

@@ -1,0 +1,66 @@
+// `m365-mail-preflight --help`: the flags (one per action input), where secrets come from, the
+// exit codes, and examples to copy.
+import type { InputName } from '../settings/types.js';
+import { FLAG_INPUTS } from './args.js';
+
+const FLAG_HELP: Partial<Record<InputName, [string, string]>> = {
+  'tenant-id': ['ID', 'Directory (tenant) ID or a verified domain (required)'],
+  'client-id': ['ID', 'Application (client) ID of the app registration (required)'],
+  username: ['UPN', 'the mailbox account, e.g. ci@contoso.com'],
+  grant: ['MODE', 'password | client-credentials | auto (default auto)'],
+  activities: ['LIST', 'read, send (default read, send)'],
+  'read-protocol': ['PROTO', 'imap | pop (default imap)'],
+  scope: ['SCOPES', 'override the requested scopes (space separated)'],
+  'permissions-profile': ['NAME', 'flow | email-connector (default flow)'],
+  'extra-permissions': [
+    'PERM',
+    'more required permissions, e.g. "graph:Mail.Send (application)"; repeatable',
+  ],
+  checks: ['LIST', 'permissions, token, mailbox, secret-expiry (default all)'],
+  'secret-expiry-warning-days': ['N', 'warn when the secret expires within N days (default 30)'],
+  'secret-expiry-failure-days': ['N', 'fail when it expires within N days (default 7)'],
+  'secret-expiry-scope': ['SCOPE', 'self | tenant (default self)'],
+  'fail-on': ['LEVEL', 'error | warning: exit 1 on warnings too (default error)'],
+  cloud: ['CLOUD', 'public | usgov | usgov-dod | china (default public)'],
+  endpoints: ['KEY=VALUE', 'endpoint override, e.g. imap=host:993; repeatable'],
+  'timeout-seconds': ['N', 'deadline for the whole run (default 60)'],
+};
+
+export function helpText(): string {
+  const flags = FLAG_INPUTS.map((name) => {
+    const [arg, text] = FLAG_HELP[name] ?? ['VALUE', ''];
+    return `  --${`${name} ${arg}`.padEnd(36)} ${text}`;
+  });
+  return `m365-mail-preflight: proves a Microsoft 365 mail setup works before anything depends on it:
+the app registration's permissions, an OAuth token, an IMAP/POP/SMTP XOAUTH2 login, and the
+client secret's expiry. The same engine as the GitHub Action; flags mirror its inputs.
+
+Usage: m365-mail-preflight --tenant-id ID --client-id ID [options]
+
+Secrets are never flags (other users of the machine can read a process's arguments):
+  M365_CLIENT_SECRET                     the client secret VALUE (not its ID)
+  M365_PASSWORD                          the mailbox account's password (grant password)
+  On a terminal, a secret the run needs and the environment lacks is asked for, without echo.
+
+Options:
+${flags.join('\n')}
+  --json                                 print the JSON report instead of text
+  --verbose                              show details of passed checks and debug lines
+  -h, --help                             this text
+
+Exit status: 0 pass or warn; 1 fail (and warn with --fail-on warning); 64 unusable arguments.
+
+Examples:
+  # Delegated (ROPC): the password is asked for on the terminal
+  m365-mail-preflight --tenant-id contoso.onmicrosoft.com \\
+    --client-id 1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b --grant password --username ci@contoso.com
+
+  # App-only, in another CI system, the secret from its secret store
+  M365_CLIENT_SECRET="$SECRET" m365-mail-preflight --tenant-id 8f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b \\
+    --client-id 1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b --username ci@contoso.com --json > report.json
+
+  # Only the client secret's expiry, failing 14 days ahead
+  M365_CLIENT_SECRET="$SECRET" m365-mail-preflight --tenant-id contoso.onmicrosoft.com \\
+    --client-id 1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b --checks secret-expiry --secret-expiry-failure-days 14
+`;
+}

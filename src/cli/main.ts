@@ -1,0 +1,142 @@
+// The CLI front end: flags and environment → the same settings parser and engine as the action →
+// text or the JSON report on stdout, and the contract's exit status. Everything it prints goes
+// through a redactor that knows every secret of the run (inputs and tokens).
+import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import { runPreflight } from '../engine/run-preflight.js';
+import { SecretRedactor } from '../engine/secret-redactor.js';
+import type { Adapters } from '../engine/types.js';
+import { failsStep } from '../engine/verdict.js';
+import { toReportJson } from '../report/json-report.js';
+import { parseSettings, type ParseResult } from '../settings/parse-settings.js';
+import type { InputName, RawInputs } from '../settings/types.js';
+import { SECRET_ENV, parseCliArgs } from './args.js';
+import { helpText } from './help.js';
+import { renderText, useColor } from './render-text.js';
+import {
+  PromptCancelled,
+  promptHidden,
+  secretsFromEnv,
+  type SecretInput,
+  type TextOutput,
+} from './secrets.js';
+
+export const EXIT = { ok: 0, failed: 1, usage: 64 } as const;
+
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdin: SecretInput;
+  stdout: TextOutput;
+  stderr: TextOutput;
+  /** Tests pass a dispatcher; by default a proxy-aware one (HTTPS_PROXY, NO_PROXY). */
+  dispatcher?: Dispatcher;
+  retryPolicy?: Adapters['retryPolicy'];
+  mailCa?: string;
+  now?: () => Date;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const redactor = new SecretRedactor();
+  const out = (text: string) => io.stdout.write(redactor.redact(text));
+  const err = (text: string) => io.stderr.write(redactor.redact(text));
+
+  const args = parseCliArgs(argv);
+  if (!args.ok) {
+    err(`m365-mail-preflight: ${args.message}\nRun with --help for the options.\n`);
+    return EXIT.usage;
+  }
+  if (args.options.help) {
+    out(helpText());
+    return EXIT.ok;
+  }
+  const secrets = secretsFromEnv(io.env);
+  // Trimmed too: the parser trims the client secret, and either form could reach a message.
+  for (const value of Object.values(secrets)) [value, value.trim()].forEach((v) => redactor.add(v));
+  let raw: RawInputs = { ...args.raw, ...secrets };
+  let parsed = parseSettings(raw);
+  if (!parsed.ok && io.stdin.isTTY) {
+    const asked = await askMissingSecrets(parsed, io);
+    if (asked === 'cancelled') {
+      err('\nm365-mail-preflight: cancelled\n');
+      return EXIT.usage;
+    }
+    for (const value of Object.values(asked)) redactor.add(value);
+    raw = { ...raw, ...asked };
+    if (Object.keys(asked).length) parsed = parseSettings(raw);
+  }
+
+  const verbose = args.options.verbose;
+  const progress = progressLine(io.stderr, redactor);
+  const outcome = await runPreflight(parsed, {
+    log: {
+      debug: (m) => (verbose ? err(`debug: ${m}\n`) : undefined),
+      info: (m) => err(`${m}\n`),
+      warning: (m) => err(`warning: ${m}\n`),
+    },
+    registerSecret: (value) => redactor.add(value),
+    now: io.now ?? (() => new Date()),
+    dispatcher: io.dispatcher ?? new EnvHttpProxyAgent(),
+    retryPolicy: io.retryPolicy,
+    mailCa: io.mailCa,
+    progress: progress.show,
+  });
+  progress.clear();
+
+  const { report } = outcome;
+  if (args.options.json) out(toReportJson(report));
+  else {
+    for (const warning of parsed.ok ? [] : parsed.warnings) err(`warning: ${warning}\n`);
+    out(renderText(report, { color: useColor(io.stdout, io.env), verbose }));
+  }
+  // Refused inputs are unusable arguments: the report says which, the status says "usage".
+  if (!parsed.ok) {
+    const secretsMissing = parsed.problems
+      .map((p) => SECRET_ENV[p.input])
+      .filter((v, i, all): v is string => v !== undefined && all.indexOf(v) === i);
+    if (secretsMissing.length)
+      err(
+        `hint: the CLI reads secrets from ${secretsMissing.join(' and ')} (or asks for them on a terminal), never from flags.\n`,
+      );
+    return EXIT.usage;
+  }
+  return failsStep(report.result, parsed.settings.failOn) ? EXIT.failed : EXIT.ok;
+}
+
+/** Asks, on the terminal, for the secrets whose absence the parser refused. */
+async function askMissingSecrets(
+  parsed: Extract<ParseResult, { ok: false }>,
+  io: CliIo,
+): Promise<RawInputs | 'cancelled'> {
+  const wanted = (Object.keys(SECRET_ENV) as InputName[]).filter((input) =>
+    parsed.problems.some((p) => p.input === input && p.message.startsWith('is required')),
+  );
+  // Other refusals would remain after prompting: report them without asking anything.
+  if (parsed.problems.some((p) => !wanted.includes(p.input))) return {};
+  const answers: RawInputs = {};
+  try {
+    for (const input of wanted) {
+      const label =
+        input === 'password' ? 'Password of the mailbox account' : 'Client secret value';
+      const value = await promptHidden(`${label} (${SECRET_ENV[input]}): `, io.stdin, io.stderr);
+      if (value) answers[input] = value;
+    }
+  } catch (error) {
+    if (error instanceof PromptCancelled) return 'cancelled';
+    throw error;
+  }
+  return answers;
+}
+
+/** One rewritten line on a terminal for long scans; nothing elsewhere (logs stay clean). */
+export function progressLine(stream: TextOutput, redactor: SecretRedactor) {
+  let shown = false;
+  return {
+    show: (message: string) => {
+      if (!stream.isTTY) return;
+      stream.write(`\r\u001b[2K${redactor.redact(message)}`);
+      shown = true;
+    },
+    clear: () => {
+      if (shown) stream.write('\r\u001b[2K');
+    },
+  };
+}

@@ -1,0 +1,78 @@
+// The report as terminal text: one line per check with its status, the fix under it, details
+// and tables for what did not pass. Colour only when asked (a terminal without NO_COLOR).
+import type { CheckResult, CheckStatus, DetailTable, Report } from '../engine/types.js';
+import { VERDICT_HEADLINE, countLine } from '../report/status.js';
+import { SUMMARY_TITLE } from '../report/summary-html.js';
+
+export interface TextStyle {
+  color: boolean;
+  /** Details and tables of passed checks too. */
+  verbose: boolean;
+}
+
+const SGR = { red: 31, green: 32, yellow: 33, grey: 90, bold: 1, dim: 2 } as const;
+type Tone = keyof typeof SGR;
+
+const STATUS_TONE: Record<CheckStatus, Tone> = {
+  pass: 'green',
+  warn: 'yellow',
+  fail: 'red',
+  skip: 'grey',
+};
+const STATUS_MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail: '✘', skip: '-' };
+
+/** Whether to colour a stream: a terminal, and NO_COLOR (https://no-color.org) not set. */
+export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  return Boolean(stream.isTTY) && !env.NO_COLOR;
+}
+
+export function renderText(report: Report, style: TextStyle): string {
+  const paint = (tone: Tone, text: string) =>
+    style.color ? `\u001b[${SGR[tone]}m${text}\u001b[0m` : text;
+  const lines: string[] = [];
+  const verdict = report.result.toUpperCase();
+  lines.push(
+    `${paint('bold', SUMMARY_TITLE)}: ${paint(STATUS_TONE[report.result], verdict)}, ${VERDICT_HEADLINE[report.result]}`,
+  );
+  const facts = [
+    report.tenantId && `tenant ${report.tenantId}`,
+    report.clientId && `app ${report.clientId}`,
+    report.grant && `grant ${report.grant}`,
+  ].filter(Boolean);
+  if (facts.length) lines.push(paint('dim', facts.join(', ')));
+  lines.push('');
+  const width = Math.max(...report.checks.map((c) => c.title.length));
+  for (const check of report.checks) {
+    const status = `${STATUS_MARK[check.status]} ${check.status.toUpperCase().padEnd(4)}`;
+    const code = check.code && !check.summary.includes(check.code) ? ` (${check.code})` : '';
+    lines.push(
+      `${paint(STATUS_TONE[check.status], status)}  ${paint('bold', check.title.padEnd(width))}  ${check.summary}${code}`,
+    );
+    const indent = ' '.repeat(8);
+    if (check.remediation) lines.push(`${indent}${paint('bold', 'Fix:')} ${check.remediation}`);
+    if (check.status === 'pass' && !style.verbose) continue;
+    for (const table of check.tables ?? [])
+      lines.push(...textTable(table).map((l, i) => indent + (i < 2 ? paint('dim', l) : l)));
+    if (check.details)
+      for (const line of check.details.split(/\r?\n/)) lines.push(indent + paint('dim', line));
+  }
+  lines.push('');
+  lines.push(
+    `Result: ${paint(STATUS_TONE[report.result], verdict)} (${countLine(report.checks.map((c: CheckResult) => c.status))})`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function textTable(table: DetailTable): string[] {
+  const widths = table.headers.map((h, i) =>
+    Math.min(40, Math.max(h.length, ...table.rows.map((r) => (r[i] ?? '').length))),
+  );
+  const row = (cells: readonly string[]) =>
+    cells
+      .map((c, i) =>
+        (c.length > widths[i]! ? `${c.slice(0, widths[i]! - 1)}…` : c).padEnd(widths[i]!),
+      )
+      .join('  ')
+      .trimEnd();
+  return [`${table.caption}:`, row(table.headers), ...table.rows.map(row)];
+}

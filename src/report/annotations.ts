@@ -1,0 +1,75 @@
+// Which results become workflow annotations. The runner shows at most 10 error and 10 warning
+// annotations per step and drops the rest silently, so we choose: most important first (the
+// earliest setup step that is wrong explains the later failures), the rest go to the summary.
+import type { CheckId, CheckResult, Report } from '../engine/types.js';
+
+export const MAX_ANNOTATIONS_PER_LEVEL = 10;
+
+export interface Annotation {
+  level: 'error' | 'warning';
+  title: string;
+  message: string;
+  checkId: CheckId;
+}
+
+export interface AnnotationPlan {
+  /** Shown as annotations, in this order. */
+  shown: Annotation[];
+  /** Beyond the runner's limit: listed in the job summary instead. */
+  overflow: Annotation[];
+}
+
+/** Root causes first: bad inputs explain everything, a refused token explains the probes. */
+const CHECK_RANK: readonly CheckId[] = [
+  'inputs',
+  'token',
+  'permissions',
+  'secret-expiry',
+  'mailbox-imap',
+  'mailbox-pop',
+  'mailbox-smtp',
+];
+
+const rank = (id: CheckId): number => {
+  const i = CHECK_RANK.indexOf(id);
+  return i < 0 ? CHECK_RANK.length : i;
+};
+
+export function annotationFor(check: CheckResult): Annotation | undefined {
+  if (check.status !== 'fail' && check.status !== 'warn') return undefined;
+  const level = check.status === 'fail' ? 'error' : 'warning';
+  const code = check.code ? ` (${check.code})` : '';
+  // The inputs check keeps its other refusals or warnings in `details`: each of them matters.
+  // (A single refusal is repeated there as `input: message`, so one line adds nothing.)
+  const more = check.id === 'inputs' && check.details?.includes('\n') ? check.details : '';
+  const extra = check.id === 'inputs' && check.status === 'warn' ? (check.details ?? '') : more;
+  const body = extra ? `${check.summary}\n${extra}` : check.summary;
+  const message = `${body}${check.remediation ? `\nFix: ${check.remediation}` : ''}`;
+  return {
+    level,
+    title:
+      check.status === 'fail' ? `${check.title} failed${code}` : `${check.title}: warning${code}`,
+    message,
+    checkId: check.id,
+  };
+}
+
+export function planAnnotations(
+  report: Pick<Report, 'checks'>,
+  limit = MAX_ANNOTATIONS_PER_LEVEL,
+): AnnotationPlan {
+  // Stable sort: within a check id, the check's own order of results is kept.
+  const candidates = report.checks
+    .map((check, index) => ({ check, index, note: annotationFor(check) }))
+    .filter((c): c is typeof c & { note: Annotation } => c.note !== undefined)
+    .sort((a, b) => rank(a.check.id) - rank(b.check.id) || a.index - b.index)
+    .map((c) => c.note);
+  const shown: Annotation[] = [];
+  const overflow: Annotation[] = [];
+  for (const level of ['error', 'warning'] as const) {
+    const ofLevel = candidates.filter((a) => a.level === level);
+    shown.push(...ofLevel.slice(0, limit));
+    overflow.push(...ofLevel.slice(limit));
+  }
+  return { shown, overflow };
+}

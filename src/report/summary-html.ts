@@ -1,0 +1,186 @@
+// The job summary as one string (Markdown with inline HTML, as GitHub renders it): the verdict,
+// a table of checks with status, summary and fix, then the details of each check (its tables,
+// Microsoft's or the server's replies), then the problems that did not fit into annotations.
+// A pure function of the report: no clock, no ids, so a rendering can be checked in and compared.
+// GitHub refuses a step summary over 1 MiB, and a check run's output over 65,535 characters:
+// the text is cut to `maxBytes`, whole blocks first, saying what was left out.
+import type { CheckResult, DetailTable, Report, SecretReport } from '../engine/types.js';
+import { MAX_ANNOTATIONS_PER_LEVEL, type Annotation } from './annotations.js';
+import { clip, escapeHtml, inlineHtml, preHtml } from './html.js';
+import { STATUS_ICON, STATUS_WORD, VERDICT_HEADLINE, countLine } from './status.js';
+
+/** GitHub's limit for one step's summary. */
+export const STEP_SUMMARY_MAX_BYTES = 1024 * 1024;
+/** GitHub's limit for a check run's output.summary (characters; bytes are a safe bound). */
+export const CHECK_RUN_SUMMARY_MAX_BYTES = 65_535;
+
+export const SUMMARY_TITLE = 'Microsoft 365 mail preflight';
+
+export interface SummaryOptions {
+  maxBytes?: number;
+  /** Problems beyond the annotation limit: listed after the details. */
+  overflow?: readonly Annotation[];
+}
+
+const MAX_CELL = 600;
+const MAX_DETAILS = 20_000;
+const MAX_TABLE_ROWS = 300;
+/** Room kept for closing tags and the truncation note, so they always fit. */
+const RESERVE = 1024;
+
+export function renderSummary(report: Report, options: SummaryOptions = {}): string {
+  const out = new BoundedText(options.maxBytes ?? STEP_SUMMARY_MAX_BYTES);
+  out.push(heading(report));
+  out.push(overview(report));
+  checksTable(report.checks, out);
+  const detailed = report.checks.filter(hasDetails);
+  const secretsFallback = secretsTableFallback(report);
+  if (detailed.length || secretsFallback) {
+    if (out.tryPush('<h3>Details</h3>\n\n')) {
+      for (const check of detailed) if (!out.tryPush(checkDetails(check))) break;
+      if (secretsFallback) out.tryPush(secretsFallback);
+    }
+  }
+  if (options.overflow?.length) out.tryPush(overflowBlock(options.overflow));
+  out.tryPush(
+    '<p>The full report (JSON) is at the path in the <code>report-path</code> output.</p>\n',
+  );
+  return out.finish();
+}
+
+function heading(report: Report): string {
+  return `<h2>${STATUS_ICON[report.result]} ${SUMMARY_TITLE}: ${report.result}</h2>\n\n`;
+}
+
+function overview(report: Report): string {
+  const facts = [
+    report.tenantId ? `tenant <code>${escapeHtml(report.tenantId)}</code>` : '',
+    report.clientId ? `app <code>${escapeHtml(report.clientId)}</code>` : '',
+    report.grant ? `grant <code>${report.grant}</code>` : '',
+  ].filter(Boolean);
+  const counts = countLine(report.checks.map((c) => c.status));
+  return `<p><strong>${capitalise(VERDICT_HEADLINE[report.result])}.</strong> ${counts}.${
+    facts.length ? ` Checked ${facts.join(', ')}.` : ''
+  }</p>\n\n`;
+}
+
+function checksTable(checks: readonly CheckResult[], out: BoundedText): void {
+  // A run with nothing to fix has no Fix column: an empty column only draws the eye.
+  const withFix = checks.some((c) => c.remediation);
+  out.push(
+    `<table>\n<thead><tr><th>Check</th><th>Status</th><th>Summary</th>${withFix ? '<th>Fix</th>' : ''}</tr></thead>\n<tbody>\n`,
+  );
+  let shown = 0;
+  for (const check of checks) {
+    if (!out.tryPush(checkRow(check, withFix), '</tbody>\n</table>\n\n'.length + 200)) break;
+    shown++;
+  }
+  if (shown < checks.length)
+    out.push(
+      `<tr><td colspan="${withFix ? 4 : 3}">… ${checks.length - shown} more results did not fit: see the JSON report.</td></tr>\n`,
+    );
+  out.push('</tbody>\n</table>\n\n');
+}
+
+function checkRow(check: CheckResult, withFix: boolean): string {
+  const code = check.code ? `<br><code>${escapeHtml(check.code)}</code>` : '';
+  return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td>${withFix ? `<td>${inlineHtml(clip(check.remediation ?? '', MAX_CELL * 2))}</td>` : ''}</tr>\n`;
+}
+
+const hasDetails = (check: CheckResult): boolean =>
+  Boolean(check.details?.trim()) || Boolean(check.tables?.length);
+
+function checkDetails(check: CheckResult): string {
+  const open = check.status === 'fail' || check.status === 'warn' ? ' open' : '';
+  const code = check.code ? ` (${escapeHtml(check.code)})` : '';
+  const parts = [
+    `<details${open}><summary><strong>${STATUS_ICON[check.status]} ${inlineHtml(check.title)}</strong>${code}: ${inlineHtml(clip(check.summary, MAX_CELL))}</summary>\n`,
+  ];
+  for (const table of check.tables ?? []) parts.push(detailTable(table));
+  if (check.details?.trim())
+    parts.push(`<pre>${preHtml(clip(check.details, MAX_DETAILS))}</pre>\n`);
+  parts.push('</details>\n\n');
+  return parts.join('');
+}
+
+function detailTable(table: DetailTable): string {
+  const rows = table.rows.slice(0, MAX_TABLE_ROWS);
+  const head = table.headers.map((h) => `<th>${inlineHtml(h)}</th>`).join('');
+  const body = rows
+    .map(
+      (r) => `<tr>${r.map((cell) => `<td>${inlineHtml(clip(cell, MAX_CELL))}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
+  const more =
+    table.rows.length > rows.length
+      ? `\n<tr><td colspan="${table.headers.length}">… ${table.rows.length - rows.length} more rows in the JSON report.</td></tr>`
+      : '';
+  return `<p><strong>${inlineHtml(table.caption)}</strong></p>\n<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}${more}\n</tbody>\n</table>\n`;
+}
+
+/** Secrets the report lists when no check brought its own table for them. */
+function secretsTableFallback(report: Report): string | undefined {
+  if (!report.secrets.length) return undefined;
+  if (report.checks.some((c) => c.id === 'secret-expiry' && c.tables?.length)) return undefined;
+  const rows = report.secrets.map((s: SecretReport) => [
+    s.app,
+    `${s.displayName || '(no description)'} (${s.hint}…)`,
+    s.endDateTime,
+    String(s.daysLeft),
+    s.inUse ? 'yes' : '',
+  ]);
+  return `${detailTable({ caption: 'Client secrets', headers: ['App', 'Secret', 'Expires', 'Days left', 'In use'], rows })}\n`;
+}
+
+function overflowBlock(overflow: readonly Annotation[]): string {
+  const items = overflow
+    .map(
+      (a) =>
+        `<li>${a.level === 'error' ? '❌' : '⚠️'} <strong>${inlineHtml(a.title)}</strong>: ${inlineHtml(clip(a.message, MAX_CELL * 2))}</li>`,
+    )
+    .join('\n');
+  return `<h3>More problems</h3>\n\n<p>A step shows at most ${MAX_ANNOTATIONS_PER_LEVEL} error and ${MAX_ANNOTATIONS_PER_LEVEL} warning annotations; these ${overflow.length} did not fit:</p>\n<ul>\n${items}\n</ul>\n\n`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Text that never grows past `max` bytes; whatever could not be added is named at the end. */
+class BoundedText {
+  private readonly parts: string[] = [];
+  private bytes = 0;
+  private omitted = 0;
+
+  constructor(private readonly max: number) {}
+
+  /** Required pieces: kept within the reserve, cut hard only if even that is exceeded. */
+  push(piece: string): void {
+    const size = Buffer.byteLength(piece);
+    if (this.bytes + size > this.max - RESERVE / 2) {
+      this.omitted++;
+      return;
+    }
+    this.parts.push(piece);
+    this.bytes += size;
+  }
+
+  /** Optional pieces: added only if they fit with room left for `keep` more bytes. */
+  tryPush(piece: string, keep = 0): boolean {
+    if (this.omitted > 0) return false;
+    const size = Buffer.byteLength(piece);
+    if (this.bytes + size + keep > this.max - RESERVE) {
+      this.omitted++;
+      return false;
+    }
+    this.parts.push(piece);
+    this.bytes += size;
+    return true;
+  }
+
+  finish(): string {
+    if (this.omitted)
+      this.parts.push(
+        '<p><em>Some details were left out to stay within GitHub’s size limit; the JSON report has everything.</em></p>\n',
+      );
+    return this.parts.join('');
+  }
+}
