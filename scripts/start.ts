@@ -4,6 +4,7 @@
 // are passed to the CLI (e.g. `--json`, `--verbose`).
 import { runCli } from '../src/cli/main.js';
 import { startSandbox } from '../sandbox/server.js';
+import { peersUnavailable, startPeers, type RunningPeers } from './mail-peers/peers.js';
 import { SCENARIOS, findScenario } from '../sandbox/scenarios.js';
 import {
   SANDBOX_CLIENT_ID,
@@ -13,7 +14,7 @@ import {
   SANDBOX_USER,
 } from '../sandbox/tenant.js';
 
-/** The checks the sandbox can answer (the mailbox probes need mail servers it does not run). */
+/** The checks the sandbox answers alone; the mailbox probes also need local mail servers. */
 const SANDBOX_CHECKS = 'permissions, token, secret-expiry';
 const SECRET_INPUTS: Record<string, string> = {
   'client-secret': 'M365_CLIENT_SECRET',
@@ -36,13 +37,36 @@ const passThrough = args.filter((_, i) => (i !== at && i !== at + 1) || at < 0);
 
 const started = performance.now();
 const sandbox = await startSandbox({ scenario: scenario.name });
+// Where Dovecot and Postfix are installed (as `.ci/run` does) and we run as root, the mailbox
+// probes log in to real local servers that trust the sandbox's tokens; elsewhere they are left out.
+const noMail = peersUnavailable();
+const peers: RunningPeers | undefined = noMail
+  ? undefined
+  : await startPeers({
+      publicKeyPem: sandbox.key.publicKeyPem,
+      kid: sandbox.key.kid,
+      clientIds: [SANDBOX_CLIENT_ID],
+      issuers: [`https://sts.windows.net/${SANDBOX_TENANT_ID}/`],
+      audience: 'https://outlook.office.com',
+      usernameClaim: 'mailbox',
+    }).catch(() => undefined);
 try {
   const inputs: Record<string, string> = {
     'tenant-id': SANDBOX_TENANT_ID,
     'client-id': SANDBOX_CLIENT_ID,
     username: SANDBOX_USER,
-    checks: SANDBOX_CHECKS,
-    endpoints: `authority=${sandbox.url}\ngraph=${sandbox.url}`,
+    checks: peers ? `${SANDBOX_CHECKS}, mailbox` : SANDBOX_CHECKS,
+    endpoints: [
+      `authority=${sandbox.url}`,
+      `graph=${sandbox.url}`,
+      ...(peers
+        ? [
+            `imap=${peers.imap.host}:${peers.imap.port}`,
+            `pop=${peers.pop.host}:${peers.pop.port}`,
+            `smtp=${peers.smtp.host}:${peers.smtp.port}`,
+          ]
+        : []),
+    ].join('\n'),
   };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -58,15 +82,22 @@ try {
     ...Object.entries(inputs).flatMap(([input, value]) => [`--${input}`, value]),
     ...passThrough,
   ];
-  if (!passThrough.includes('--json'))
+  if (!passThrough.includes('--json')) {
     console.log(
-      `Sandbox tenant on ${sandbox.url}, scenario '${scenario.name}': ${scenario.description}\n`,
+      `Sandbox tenant on ${sandbox.url}, scenario '${scenario.name}': ${scenario.description}`,
     );
+    console.log(
+      peers
+        ? `Mail servers: Dovecot IMAP/POP3 and Postfix SMTP on 127.0.0.1 (they trust the sandbox's tokens)\n`
+        : `Mailbox probes left out: ${noMail ?? 'the local mail servers did not start'}\n`,
+    );
+  }
   process.exitCode = await runCli(argv, {
     env,
     stdin: process.stdin,
     stdout: process.stdout,
     stderr: process.stderr,
+    mailCa: peers?.ca,
   });
   if (!passThrough.includes('--json'))
     console.log(
@@ -74,4 +105,5 @@ try {
     );
 } finally {
   await sandbox.close();
+  await peers?.stop();
 }
