@@ -7,6 +7,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKey, type SigningKey } from './jwt.js';
+import { entraErrorAnswer } from './entra-errors.js';
 import { FaultPlan } from './faults.js';
 import { answerGraphRequest } from './routes/graph.js';
 import { answerTokenRequest } from './routes/token.js';
@@ -30,6 +31,8 @@ export interface Sandbox {
   key: SigningKey;
   faults: FaultPlan;
   requests: RecordedRequest[];
+  /** Every access and refresh token the token route issued (leak checks look for them). */
+  issued: string[];
   close(): Promise<void>;
 }
 
@@ -47,6 +50,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultPlan();
   const now = options.now ?? Date.now;
   const requests: RecordedRequest[] = [];
+  const issued: string[] = [];
   if (options.scenario) {
     const scenario = findScenario(options.scenario);
     if (!scenario) throw new Error(`unknown sandbox scenario '${options.scenario}'`);
@@ -103,6 +107,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       res.writeHead(fault.status ?? 200, { 'content-type': 'text/html' });
       return res.end('<!DOCTYPE html><html><body><h1>Sign in to the proxy</h1></body></html>');
     }
+    if (fault?.kind === 'unexpected-shape') {
+      return send(res, 200, { value: [], note: 'not what this route answers' });
+    }
+    if (fault?.kind === 'entra-error') {
+      const answer = entraErrorAnswer(
+        fault.code,
+        {
+          tenant: tenant.tenantId,
+          client: tenant.app.appId,
+          name: tenant.app.displayName,
+          identifier: record.form?.get('username') ?? '',
+          scope: record.form?.get('scope') ?? '',
+          resource: record.form?.get('scope') ?? '',
+        },
+        fault.spec,
+      );
+      return send(res, answer.status, answer.body);
+    }
     if (fault?.kind === 'malformed-json') {
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end('{"access_token": "abc", "expires_in": ');
@@ -137,6 +159,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         form: record.form!,
         now,
       });
+      for (const name of ['access_token', 'refresh_token'] as const) {
+        const value = answer.body[name];
+        if (typeof value === 'string') issued.push(value);
+      }
       return send(res, answer.status, answer.body);
     }
     const path = record.path.replace(/^\/(v1\.0|beta)/, '');
@@ -159,6 +185,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     key,
     faults,
     requests,
+    issued,
     async close() {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();

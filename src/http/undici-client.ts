@@ -11,7 +11,7 @@ import {
   retryAfterMs,
   type RetryPolicy,
 } from './retry-policy.js';
-import type { HttpClient, HttpRequest, HttpResponse } from './types.js';
+import type { HttpClient, HttpRequest, HttpResponse, RetryMode } from './types.js';
 
 export interface UndiciClientOptions {
   deadline: Deadline;
@@ -107,13 +107,15 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
         req.endpointName,
         req.url,
         `${where} could not be reached: ${code ? `${code} ` : ''}${message}`,
+        undefined,
+        code,
       );
     }
   }
 
   return {
     async request(req) {
-      const retry = req.retry ?? true;
+      const mode = req.retry ?? 'all';
       for (let n = 1; ; n++) {
         let outcome: (HttpResponse & { retryAfter?: number }) | HttpError;
         try {
@@ -122,11 +124,8 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
           if (!(error instanceof HttpError)) throw error;
           outcome = error;
         }
-        const retryable =
-          outcome instanceof HttpError
-            ? outcome.kind === 'network' || outcome.kind === 'timeout'
-            : isRetryableStatus(outcome.status);
-        if (!retry || !retryable || n >= policy.maxAttempts) {
+        const retryable = mayRetry(mode, outcome);
+        if (!retryable || n >= policy.maxAttempts) {
           if (outcome instanceof HttpError) throw outcome;
           const { retryAfter: _ignored, ...response } = outcome;
           return { ...response, attempts: n };
@@ -145,4 +144,26 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
       }
     },
   };
+}
+
+/** Connection failures: the request never reached a server, so nothing was processed. */
+const NOT_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function mayRetry(mode: RetryMode, outcome: HttpResponse | HttpError): boolean {
+  if (mode === 'none') return false;
+  if (outcome instanceof HttpError) {
+    if (outcome.kind === 'deadline' || outcome.kind === 'bad-response') return false;
+    if (mode === 'all') return true;
+    return outcome.kind === 'network' && NOT_CONNECTED.has(outcome.code ?? '');
+  }
+  if (mode === 'all') return isRetryableStatus(outcome.status);
+  // 429 and 503 say the server did not act on the request (RFC 9110 15.6.4, RFC 6585 4).
+  return outcome.status === 429 || outcome.status === 503;
 }
