@@ -5,6 +5,7 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKey, type SigningKey } from './jwt.js';
 import { entraErrorAnswer } from './entra-errors.js';
@@ -42,6 +43,8 @@ export interface SandboxOptions {
   tenant?: SandboxTenant;
   port?: number;
   now?: () => number;
+  /** Serve https with this key and certificate (see tls.ts) instead of plain http. */
+  tls?: { key: string; cert: string };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -58,7 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const hanging = new Set<ServerResponse>();
 
-  const server = createHttpServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -83,7 +86,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (faults.latencyMs > 0) setTimeout(answer, faults.latencyMs);
       else answer();
     });
-  });
+  };
+  const server = options.tls
+    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : createHttpServer(listener);
 
   function send(
     res: ServerResponse,
@@ -180,7 +186,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     tenant,
     key,
     faults,

@@ -1,8 +1,8 @@
 // The GitHub Action front end: inputs → engine → masked outputs, report, summary, exit status.
 // Expected failures end with a plain ::error:: line, never a stack trace.
 import * as core from '@actions/core';
-import { EnvHttpProxyAgent } from 'undici';
 import { runPreflight } from '../engine/run-preflight.js';
+import { proxyAwareDispatcher } from '../http/dispatcher.js';
 import type { PreflightOutcome } from '../engine/types.js';
 import { failsStep } from '../engine/verdict.js';
 import { parseSettings } from '../settings/parse-settings.js';
@@ -20,7 +20,7 @@ export async function run(): Promise<void> {
       log: { debug: core.debug, info: core.info, warning: (m) => core.warning(m) },
       registerSecret: core.setSecret,
       now: () => new Date(),
-      dispatcher: new EnvHttpProxyAgent(),
+      dispatcher: proxyAwareDispatcher(),
     });
     await publish(outcome, parsed.ok ? parsed.settings.failOn : 'error');
   } catch (error) {
