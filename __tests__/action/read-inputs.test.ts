@@ -1,4 +1,4 @@
-// read-inputs.ts with @actions/core mocked: secret inputs are masked the moment they are read
+// read-inputs.ts with the workflow commands mocked: secret inputs are masked the moment they are read
 // (trimmed forms too), the password is read untrimmed, everything else trimmed.
 import { describe, expect, it, jest } from '@jest/globals';
 
@@ -9,7 +9,7 @@ const values: Record<string, string> = {
   'github-token': '',
 };
 const calls: string[] = [];
-jest.unstable_mockModule('@actions/core', () => ({
+jest.unstable_mockModule('../../src/action/workflow-commands.js', () => ({
   getInput: (name: string, options?: { trimWhitespace?: boolean }) => {
     calls.push(`getInput ${name} trim=${String(options?.trimWhitespace ?? true)}`);
     const value = values[name] ?? '';

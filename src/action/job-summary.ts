@@ -1,6 +1,6 @@
 // A short job summary: the verdict and one row per check. A summary that cannot be written (no
 // GITHUB_STEP_SUMMARY, e.g. a local run) is not a reason to fail the step.
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import type { Report } from '../engine/types.js';
 
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌', skip: '⏭️' } as const;

@@ -1,6 +1,6 @@
 // The GitHub Action front end: inputs → engine → masked outputs, report, summary, exit status.
 // Expected failures end with a plain ::error:: line, never a stack trace.
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import { runPreflight } from '../engine/run-preflight.js';
 import { proxyAwareDispatcher } from '../http/dispatcher.js';
 import type { PreflightOutcome } from '../engine/types.js';

@@ -3,7 +3,8 @@
 // proxyTunnel: false makes plain-http targets (loopback overrides only) go to the proxy as
 // absolute-form requests instead of CONNECT, which some corporate proxies refuse for port 80;
 // https targets are always tunnelled.
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { EnvHttpProxyAgent } from './undici-parts.js';
 
 export function proxyAwareDispatcher(): Dispatcher {
   return new EnvHttpProxyAgent({ proxyTunnel: false });

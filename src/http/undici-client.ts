@@ -1,7 +1,7 @@
 // HttpClient on undici: proxy-aware dispatcher, per-attempt timeout capped by the run's deadline,
 // retries with full-jitter backoff on 429/5xx/network errors, Retry-After honoured when the
 // deadline leaves room for it. Other 4xx answers are returned, never retried.
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { Deadline } from './deadline.js';
 import { HttpError, displayUrl } from './errors.js';
 import {
@@ -12,6 +12,7 @@ import {
   type RetryPolicy,
 } from './retry-policy.js';
 import type { HttpClient, HttpRequest, HttpResponse, RetryMode } from './types.js';
+import { request } from './undici-parts.js';
 
 export interface UndiciClientOptions {
   deadline: Deadline;
@@ -84,7 +85,9 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
         retryAfter: retryAfterMs(headers['retry-after']),
       };
     } catch (error) {
-      if (deadline.signal.aborted) {
+      // The attempt's own timer may fire a moment before the deadline's when the deadline capped it.
+      const requested = req.timeoutMs ?? options.defaultTimeoutMs ?? 30_000;
+      if (deadline.signal.aborted || (timeout.aborted && perAttempt < requested)) {
         throw new HttpError(
           'deadline',
           req.endpointName,
