@@ -1,4 +1,4 @@
-// Builds the two committed bundles: dist/index.js (the action) and dist/cli/index.js (the CLI).
+// Builds the committed bundles: dist/index.js + dist/action/ (the action) and dist/cli/ (the CLI).
 // Minified, one copy of undici (package.json overrides), licenses collected.
 // `node scripts/bundle.mjs --out DIR` builds elsewhere (the dist freshness test compares).
 import { execFileSync } from 'node:child_process';
@@ -8,8 +8,11 @@ import { join } from 'node:path';
 const outIndex = process.argv.indexOf('--out');
 const root = outIndex > 0 ? process.argv[outIndex + 1] : 'dist';
 const ncc = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
+// dist/index.js is a tiny loader (src/index.ts) that enables Node's compile cache and then imports
+// the action bundle, dist/action/index.js.
 const builds = [
   { entry: 'src/index.ts', out: root },
+  { entry: 'src/action/main.ts', out: join(root, 'action') },
   { entry: 'src/cli/index.ts', out: join(root, 'cli') },
 ];
 rmSync(root, { recursive: true, force: true });

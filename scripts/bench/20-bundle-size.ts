@@ -9,16 +9,27 @@ const kB = (bytes: number) => `${(bytes / 1000).toFixed(0)} kB`;
 const section: BenchSection = {
   name: 'bundle size',
   run() {
-    const main = statSync('dist/index.js').size;
-    const chunks = readdirSync('dist').filter((f) => /^\d+\.index\.js$/.test(f));
-    const chunkBytes = chunks.reduce((sum, f) => sum + statSync(join('dist', f)).size, 0);
-    const undiciCopies = [...readFileSync('dist/index.js', 'utf8').matchAll(/UNDICI_IS_NODE/g)];
+    const loader = statSync('dist/index.js').size;
+    const main = statSync('dist/action/index.js').size;
+    const chunks = readdirSync('dist/action').filter((f) => /^\d+\.index\.js$/.test(f));
+    const chunkBytes = chunks.reduce((sum, f) => sum + statSync(join('dist/action', f)).size, 0);
+    const bundle = readFileSync('dist/action/index.js', 'utf8');
+    const total = loader + main;
     const figures: Figure[] = [
-      { label: 'dist/index.js', value: kB(main), budget: '< 1000 kB', ok: main < 1_000_000 },
+      { label: 'dist/index.js (loader)', value: kB(loader) },
+      { label: 'dist/action/index.js (the action)', value: kB(main) },
+      {
+        label: 'loaded at start, together',
+        value: kB(total),
+        budget: '< 1000 kB',
+        ok: total < 1_000_000,
+      },
       { label: `on-demand chunks (${chunks.length})`, value: kB(chunkBytes) },
       {
-        label: 'copies of undici in dist/index.js',
-        value: String(Math.max(1, undiciCopies.length)),
+        label: 'copies of undici (dispatcher-base.js)',
+        value: String(bundle.match(/Symbol\(["']onDestroyed["']\)/g)?.length ?? 0),
+        budget: '1',
+        ok: bundle.match(/Symbol\(["']onDestroyed["']\)/g)?.length === 1,
       },
     ];
     return Promise.resolve(figures);
