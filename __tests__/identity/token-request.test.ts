@@ -87,6 +87,22 @@ describe('grant: password (ROPC)', () => {
   });
 });
 
+describe('runs that need no user token', () => {
+  it.each([
+    ['checks: secret-expiry, with a password given', { checks: 'secret-expiry' }],
+    [
+      'checks: secret-expiry, no username or password',
+      { checks: 'secret-expiry', username: '', password: '' },
+    ],
+    ['checks: permissions, app-only', { checks: 'permissions', password: '' }],
+  ])('%s: no password request', async (_name, inputs) => {
+    const before = sandbox.requests.length;
+    const run = await runEngine(sandbox, inputs);
+    expect(run.outcome.report.checks[0]).toMatchObject({ id: 'inputs', status: 'pass' });
+    expect(passwordRequests(before)).toHaveLength(0);
+  });
+});
+
 describe('grant: client-credentials', () => {
   it('asks for the app-only .default scope with the secret, and gets no refresh token', async () => {
     const before = sandbox.requests.length;
