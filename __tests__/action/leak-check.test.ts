@@ -1,8 +1,10 @@
 // The leak check itself must be able to fail: each encoding, each place, and the mask order.
 import { describe, expect, it } from '@jest/globals';
-import { secretsOf } from '../helpers/checked-run.js';
-import { findLeaks } from '../helpers/leak-check.js';
-import type { ActionRun } from '../helpers/run-action.js';
+import { findLeaks, leakProblems, secretsOf } from '../helpers/leak-check.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAction, type ActionRun } from '../helpers/run-action.js';
 
 const SECRET = 'p@ss word/+&"x';
 const clean: ActionRun = {
@@ -37,8 +39,34 @@ describe('findLeaks', () => {
 describe('secretsOf', () => {
   it('collects secret inputs (trimmed too), token outputs and issued tokens', () => {
     const run = { ...clean, outputs: { 'access-token': 'aaaa.bbbb.cccc' } };
-    expect(
-      secretsOf(run, { password: ' pw12 ', 'client-secret': 'sec1' }, { issued: ['rt-1234'] }),
-    ).toEqual(expect.arrayContaining([' pw12 ', 'pw12', 'sec1', 'aaaa.bbbb.cccc', 'rt-1234']));
+    expect(secretsOf(run, { password: ' pw12 ', 'client-secret': 'sec1' }, ['rt-1234'])).toEqual(
+      expect.arrayContaining([' pw12 ', 'pw12', 'sec1', 'aaaa.bbbb.cccc', 'rt-1234']),
+    );
+  });
+});
+
+describe('leakProblems', () => {
+  it('flags a secret printed before its ::add-mask:: line', () => {
+    const run = { ...clean, stdout: `token is ${SECRET}\n::add-mask::${SECRET}` };
+    expect(leakProblems(run, { password: SECRET })).toContain(
+      `stdout shows ${SECRET.slice(0, 4)}… before masking it`,
+    );
+  });
+  it('accepts a mask of a longer value around the secret', () => {
+    const run = { ...clean, stdout: `::add-mask:: ${SECRET} \n::add-mask::${SECRET}` };
+    expect(leakProblems(run, { password: ` ${SECRET} ` })).toEqual([]);
+  });
+});
+
+describe('runAction', () => {
+  it('rejects a run that prints a secret input, in any encoding', async () => {
+    const entry = join(mkdtempSync(join(tmpdir(), 'leaky-')), 'leaky.mjs');
+    writeFileSync(
+      entry,
+      "console.log(Buffer.from(process.env['INPUT_CLIENT-SECRET']).toString('base64'));\n",
+    );
+    await expect(runAction({ 'client-secret': SECRET }, { entry })).rejects.toThrow(
+      /dist\/index.js leaked a secret:\nstdout contains a form of a secret/,
+    );
   });
 });
