@@ -139,6 +139,25 @@ describe('hangs and deadlines', () => {
   });
 });
 
+describe('latency', () => {
+  it('a slow answer within the per-attempt timeout is waited for', async () => {
+    sandbox.faults.latencyMs = 200;
+    const started = Date.now();
+    const res = await client().request(tokenRequest('none', 2_000));
+    expect(res).toMatchObject({ status: 200, attempts: 1 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+  });
+
+  it('an answer slower than the per-attempt timeout is a timeout naming the endpoint', async () => {
+    sandbox.faults.latencyMs = 500;
+    const error = await client()
+      .request(tokenRequest('none', 100))
+      .catch((e: unknown) => e);
+    expect((error as HttpError).kind).toBe('timeout');
+    expect((error as HttpError).message).toMatch(/^token endpoint \(test\) .* within 100 ms$/);
+  });
+});
+
 describe("retry: 'unprocessed' (the password grant)", () => {
   it.each([429, 503])('retries %i: the server did not act on the request', async (status) => {
     sandbox.faults.add({ kind: 'status', status, times: 1, route: 'token' });
