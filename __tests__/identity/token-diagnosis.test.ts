@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { SANDBOX_SECRET } from '../../sandbox/tenant.js';
+import { OAUTH_ERRORS } from '../../src/identity/oauth-errors.js';
 import { runEngine, tokenCheckOf } from './sandbox-run.js';
 
 let sandbox: Sandbox;
@@ -32,13 +33,36 @@ describe('an AADSTS code outside the catalogue', () => {
     expect(check.summary).toMatch(
       /^AADSTS4242424: Entra refused the client authentication \(the client secret\) \(invalid_client\): AADSTS4242424: Something new went wrong with client secret \*\*\*\.$/,
     );
-    expect(check.remediation).toMatch(/^Setup step 2 \(client secret\)\. This code is not in/);
+    expect(check.remediation).toMatch(
+      /^Check setup step 2 \(client secret\)\. This code is not in/,
+    );
     expect(check.remediation).toContain('https://login.microsoftonline.com/error?code=4242424');
     expect(check.details).toMatch(/Trace ID: [0-9a-f-]{36}\nCorrelation ID: [0-9a-f-]{36}/);
     expect(JSON.stringify(check)).not.toContain(SANDBOX_SECRET);
     expect(JSON.stringify(check)).not.toContain('Second line');
   });
 });
+
+describe('the OAuth error decides the advice for an unknown code', () => {
+  it.each(Object.entries(OAUTH_ERRORS))('%s', async (error, family) => {
+    sandbox.faults.add({
+      kind: 'entra-error',
+      code: 4242425,
+      spec: { status: 400, error, text: 'Something new.' },
+      times: 1,
+      route: 'token',
+    });
+    const check = tokenCheckOf(await runEngine(sandbox))!;
+    expect(check.summary).toBe(
+      `AADSTS4242425: ${family.meaning} (${error}): AADSTS4242425: Something new.`,
+    );
+    expect(check.remediation).toMatch(
+      new RegExp(`^${escape(family.advice)}\\. This code is not in`),
+    );
+  });
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('an answer that is not from Entra', () => {
   it.each([

@@ -61,7 +61,7 @@ export function diagnoseTokenError(
   return {
     ...base,
     summary: `${code ?? error.error}: ${family.meaning} (${error.error}): ${describeEntraError(error)}`,
-    remediation: `Setup ${family.step}. This code is not in the action's catalogue: look it up${lookup} and search Entra ID → Sign-in logs for the correlation ID; tenant ${ctx.settings.tenantId}, client ${ctx.settings.clientId}.`,
+    remediation: `${family.advice}. This code is not in the action's catalogue: look it up${lookup} and search Entra ID → Sign-in logs for the correlation ID; tenant ${ctx.settings.tenantId}, client ${ctx.settings.clientId}.`,
   };
 }
 
