@@ -112,7 +112,7 @@ describe('dist/index.js behind a forward proxy', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(
-      /::error title=Access token failed::token endpoint \(mail token\) \(http:\/\/127\.0\.0\.1:\d+\/.*could not be reached/,
+      /^::error [^\n]*token endpoint \(mail token\) \(http:\/\/127\.0\.0\.1:\d+\/.*could not be reached/m,
     );
     expect(run.stdout).toMatch(/HTTPS_PROXY/);
   });
