@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { SANDBOX_SECRET } from '../../sandbox/tenant.js';
 import { OAUTH_ERRORS } from '../../src/identity/oauth-errors.js';
+import { diagnoseTokenError } from '../../src/identity/token-diagnosis.js';
 import { runEngine, tokenCheckOf } from './sandbox-run.js';
 
 let sandbox: Sandbox;
@@ -79,5 +80,29 @@ describe('an answer that is not from Entra', () => {
     expect(check.summary).toMatch(/^the token endpoint \(mail token\) /);
     expect(check.summary).toMatch(message);
     expect(check.remediation).toMatch(/endpoints: authority=/);
+  });
+});
+
+describe('diagnoseTokenError edge cases', () => {
+  const ctx = {
+    settings: { tenantId: 't', clientId: 'c', username: 'u@x.example' },
+    grant: 'password' as const,
+  };
+  it('names the failure by the first code it can explain', () => {
+    const failure = diagnoseTokenError(
+      { error: 'invalid_grant', error_codes: [4242426, 50126], error_description: 'x' },
+      400,
+      ctx,
+    );
+    expect(failure.code).toBe('AADSTS50126');
+    expect(failure.summary).toBe('AADSTS50126: the username or password is wrong');
+  });
+  it('without error_codes, falls back to the OAuth error', () => {
+    const failure = diagnoseTokenError({ error: 'invalid_client' }, 401, ctx);
+    expect(failure.code).toBeUndefined();
+    expect(failure.summary).toBe(
+      'invalid_client: Entra refused the client authentication (the client secret) (invalid_client)',
+    );
+    expect(failure.remediation).toMatch(/^Check setup step 2 \(client secret\)\./);
   });
 });

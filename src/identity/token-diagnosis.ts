@@ -38,8 +38,11 @@ export function diagnoseTokenError(
   // `error` first: Microsoft documents it as the stable part of the answer.
   const family = OAUTH_ERRORS[error.error] ?? UNKNOWN_OAUTH_ERROR;
   const codes = error.error_codes ?? [];
-  const known = codes.map((c) => AADSTS_CATALOGUE.get(c)).find((e) => e !== undefined);
-  const code = codes.length ? `AADSTS${codes[0]}` : undefined;
+  // The first code we can explain names the failure; otherwise the first code Entra sent.
+  const knownCode = codes.find((c) => AADSTS_CATALOGUE.has(c));
+  const known = knownCode === undefined ? undefined : AADSTS_CATALOGUE.get(knownCode);
+  const shown = knownCode ?? codes[0];
+  const code = shown === undefined ? undefined : `AADSTS${shown}`;
   const ids = [
     error.trace_id ? `Trace ID: ${error.trace_id}` : '',
     error.correlation_id ? `Correlation ID: ${error.correlation_id}` : '',
@@ -60,7 +63,7 @@ export function diagnoseTokenError(
   const lookup = codes[0] ? ` (https://login.microsoftonline.com/error?code=${codes[0]})` : '';
   return {
     ...base,
-    summary: `${code ?? error.error}: ${family.meaning} (${error.error}): ${describeEntraError(error)}`,
+    summary: `${code ?? error.error}: ${family.meaning} (${error.error})${error.error_description ? `: ${describeEntraError(error)}` : ''}`,
     remediation: `${family.advice}. This code is not in the action's catalogue: look it up${lookup} and search Entra ID → Sign-in logs for the correlation ID; tenant ${ctx.settings.tenantId}, client ${ctx.settings.clientId}.`,
   };
 }
