@@ -156,4 +156,107 @@ export const ENTRA_ERRORS: Record<number, Omit<EntraErrorSpec, 'code'>> = {
     error: 'unauthorized_client',
     text: "Application '{client}'({name}) is disabled.",
   },
+  65004: {
+    status: 400,
+    error: 'access_denied',
+    text: 'User declined to consent to access the app.',
+  },
+  700022: {
+    status: 400,
+    error: 'invalid_scope',
+    text: 'The provided value for the input parameter scope is not valid because it contains more than one resource. The scope {scope} is not valid.',
+  },
+  900023: {
+    status: 400,
+    error: 'invalid_request',
+    text: "Specified tenant identifier '{tenant}' is neither a valid DNS name, nor a valid external domain.",
+  },
+  90014: {
+    status: 400,
+    error: 'invalid_request',
+    text: "The required field 'client_id' is missing from the credential. Ensure that you have all the necessary parameters for the login request.",
+  },
+  9002313: {
+    status: 400,
+    error: 'invalid_request',
+    text: 'Invalid request. Request is malformed or invalid.',
+  },
+  50059: {
+    status: 400,
+    error: 'invalid_request',
+    text: 'No tenant-identifying information found in either the request or implied by any provided credentials.',
+  },
+  50128: {
+    status: 400,
+    error: 'invalid_request',
+    text: 'Invalid domain name - No tenant-identifying information found in either the request or implied by any provided credentials.',
+  },
+  70000: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'The request was denied because one or more scopes requested are unauthorized or expired. The user must first sign in and grant the client application access to the requested scope.',
+  },
+  700082: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'The refresh token has expired due to inactivity. The token was issued on {tenant} and was inactive for 90.00:00:00.',
+  },
+  50173: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password.',
+  },
+  70043: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'The refresh token has expired or is invalid due to sign-in frequency checks by conditional access.',
+  },
+  50020: {
+    status: 400,
+    error: 'invalid_grant',
+    text: "User account from identity provider 'live.com' does not exist in tenant '{tenant}' and cannot access the application '{client}'({name}) in that tenant.",
+  },
+  700024: {
+    status: 400,
+    error: 'invalid_client',
+    text: 'Client assertion is not within its valid time range.',
+  },
+  1002016: {
+    status: 400,
+    error: 'invalid_request',
+    text: 'You are using TLS version 1.0, 1.1 and/or 3DES cipher which are deprecated to improve the security posture of Azure AD.',
+  },
+  50196: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'The server terminated an operation because it encountered a client request loop. Please contact your app vendor.',
+  },
+  90055: {
+    status: 429,
+    error: 'temporarily_unavailable',
+    text: 'The tenant is being throttled due to too many requests.',
+  },
+  70001: {
+    status: 400,
+    error: 'unauthorized_client',
+    text: "The application named {name} was not found in the tenant '{tenant}'. The application is disabled.",
+  },
+  50144: {
+    status: 400,
+    error: 'invalid_grant',
+    text: "User's Active Directory password has expired.",
+  },
 };
+
+/** An Entra error answer for `code`, with `{tenant}`, `{client}`, `{name}`... filled in. */
+export function entraErrorAnswer(
+  code: number,
+  vars: Record<string, string>,
+  given?: Omit<EntraErrorSpec, 'code'>,
+): { status: number; body: Record<string, unknown> } {
+  const spec = given ?? ENTRA_ERRORS[code];
+  if (!spec) throw new Error(`the sandbox has no text for AADSTS${code}: add it to ENTRA_ERRORS`);
+  let text = spec.text;
+  for (const [k, v] of Object.entries(vars)) text = text.split(`{${k}}`).join(v);
+  return { status: spec.status, body: entraErrorBody({ ...spec, code, text }) };
+}

@@ -1,5 +1,6 @@
 // Faults the sandbox can inject before a route answers: an HTTP status (with Retry-After), a
-// request that never gets an answer, an HTML page, malformed JSON. Each fault applies `times`
+// request that never gets an answer, an HTML page, malformed JSON, JSON of an unexpected shape,
+// or any Entra error code on the token route. Each fault applies `times`
 // times to requests of its route, then is used up. Latency applies to every request.
 
 export type FaultRoute = 'token' | 'graph' | 'any';
@@ -7,7 +8,18 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfterSeconds?: number; times: number; route: FaultRoute }
   | { kind: 'hang'; times: number; route: FaultRoute }
   | { kind: 'html'; status?: number; times: number; route: FaultRoute }
-  | { kind: 'malformed-json'; times: number; route: FaultRoute };
+  | { kind: 'malformed-json'; times: number; route: FaultRoute }
+  /** 200 with JSON that is neither a token nor an error (an unexpected shape). */
+  | { kind: 'unexpected-shape'; times: number; route: FaultRoute }
+  /** The token route answers Entra's error for this AADSTS code (sandbox/entra-errors.ts). */
+  | {
+      kind: 'entra-error';
+      code: number;
+      /** For codes without a sandbox text: the answer to give. */
+      spec?: { status: number; error: string; text: string };
+      times: number;
+      route: 'token';
+    };
 
 export class FaultPlan {
   private readonly faults: Fault[] = [];

@@ -5,8 +5,10 @@ import {
   type IncomingMessage,
   type ServerResponse,
 } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generateSigningKey, type SigningKey } from './jwt.js';
+import { entraErrorAnswer } from './entra-errors.js';
 import { FaultPlan } from './faults.js';
 import { answerGraphRequest } from './routes/graph.js';
 import { answerTokenRequest } from './routes/token.js';
@@ -30,6 +32,8 @@ export interface Sandbox {
   key: SigningKey;
   faults: FaultPlan;
   requests: RecordedRequest[];
+  /** Every access and refresh token the token route issued (leak checks look for them). */
+  issued: string[];
   close(): Promise<void>;
 }
 
@@ -39,6 +43,8 @@ export interface SandboxOptions {
   tenant?: SandboxTenant;
   port?: number;
   now?: () => number;
+  /** Serve https with this key and certificate (see tls.ts) instead of plain http. */
+  tls?: { key: string; cert: string };
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -47,6 +53,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const faults = new FaultPlan();
   const now = options.now ?? Date.now;
   const requests: RecordedRequest[] = [];
+  const issued: string[] = [];
   if (options.scenario) {
     const scenario = findScenario(options.scenario);
     if (!scenario) throw new Error(`unknown sandbox scenario '${options.scenario}'`);
@@ -54,7 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const hanging = new Set<ServerResponse>();
 
-  const server = createHttpServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -79,7 +86,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (faults.latencyMs > 0) setTimeout(answer, faults.latencyMs);
       else answer();
     });
-  });
+  };
+  const server = options.tls
+    ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, listener)
+    : createHttpServer(listener);
 
   function send(
     res: ServerResponse,
@@ -102,6 +112,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (fault?.kind === 'html') {
       res.writeHead(fault.status ?? 200, { 'content-type': 'text/html' });
       return res.end('<!DOCTYPE html><html><body><h1>Sign in to the proxy</h1></body></html>');
+    }
+    if (fault?.kind === 'unexpected-shape') {
+      return send(res, 200, { value: [], note: 'not what this route answers' });
+    }
+    if (fault?.kind === 'entra-error') {
+      const answer = entraErrorAnswer(
+        fault.code,
+        {
+          tenant: tenant.tenantId,
+          client: tenant.app.appId,
+          name: tenant.app.displayName,
+          identifier: record.form?.get('username') ?? '',
+          scope: record.form?.get('scope') ?? '',
+          resource: record.form?.get('scope') ?? '',
+        },
+        fault.spec,
+      );
+      return send(res, answer.status, answer.body);
     }
     if (fault?.kind === 'malformed-json') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -137,6 +165,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         form: record.form!,
         now,
       });
+      for (const name of ['access_token', 'refresh_token'] as const) {
+        const value = answer.body[name];
+        if (typeof value === 'string') issued.push(value);
+      }
       return send(res, answer.status, answer.body);
     }
     const path = record.path.replace(/^\/(v1\.0|beta)/, '');
@@ -154,11 +186,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     tenant,
     key,
     faults,
     requests,
+    issued,
     async close() {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();

@@ -1,7 +1,7 @@
 // The verdict on the pull request, through dist/index.js run as a runner runs it, with the real
 // Octokit (@actions/github) talking to a GitHub API stand-in on loopback (GITHUB_API_URL).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { copyFileSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
@@ -174,7 +174,9 @@ describe('pull-request check (dist/index.js, real Octokit, loopback GitHub API)'
   it('never loads @actions/github on runs that only need the token', async () => {
     // dist/ without the Octokit chunk: a push run must not notice its absence.
     const dir = mkdtempSync(join(tmpdir(), 'm365-dist-no-chunk-'));
-    for (const file of ['index.js', 'package.json'])
+    // The loader and the action bundle without any of its lazily loaded chunks.
+    mkdirSync(join(dir, 'action'));
+    for (const file of ['index.js', 'package.json', 'action/index.js', 'action/package.json'])
       copyFileSync(join('dist', file), join(dir, file));
     const push = await runAction(inputs(), {
       entry: join(dir, 'index.js'),

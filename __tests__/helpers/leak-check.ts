@@ -33,3 +33,41 @@ export function maskedBeforeUse(stdout: string, value: string): boolean {
   const lines = stdout.split('\n').filter((line) => line.includes(value));
   return lines[0] === `::add-mask::${value}`;
 }
+
+const SECRET_INPUTS = ['client-secret', 'password', 'github-token'];
+
+/** Every secret a run could have seen: secret inputs (trimmed too), token outputs, issued tokens. */
+export function secretsOf(
+  run: Pick<ActionRun, 'outputs'>,
+  inputs: Record<string, string>,
+  issued: readonly string[] = [],
+): string[] {
+  const values = [
+    ...SECRET_INPUTS.map((name) => inputs[name] ?? ''),
+    ...SECRET_INPUTS.map((name) => (inputs[name] ?? '').trim()),
+    run.outputs['access-token'] ?? '',
+    run.outputs['refresh-token'] ?? '',
+    ...issued,
+  ];
+  return [...new Set(values.filter((v) => v.length >= 4))];
+}
+
+/**
+ * What is wrong with a run, secret-wise: any form of a secret outside `::add-mask::`, and any
+ * secret whose first stdout line is not a mask (a mask of a longer value around it counts, as the
+ * untrimmed password's mask holds the trimmed one). Secrets are named by 4 characters only.
+ */
+export function leakProblems(
+  run: ActionRun,
+  inputs: Record<string, string>,
+  issued: readonly string[] = [],
+): string[] {
+  const secrets = secretsOf(run, inputs, issued);
+  const unmaskedFirst = secrets
+    .filter((secret) => {
+      const first = run.stdout.split('\n').find((line) => line.includes(secret));
+      return first !== undefined && !first.startsWith('::add-mask::');
+    })
+    .map((secret) => `stdout shows ${secret.slice(0, 4)}… before masking it`);
+  return [...findLeaks(run, secrets), ...unmaskedFirst];
+}

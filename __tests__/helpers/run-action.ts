@@ -1,12 +1,14 @@
 // Runs the built dist/index.js exactly as the GitHub runner does: every declared input as an
 // INPUT_ variable (hyphens kept, action.yml defaults filled in), the runner's files created
 // beforehand, a clean environment (no inherited INPUT_/GITHUB_/proxy/NODE_OPTIONS variables).
+// Every run is checked for leaked secrets (leak-check.ts) and rejected if it leaks.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { leakProblems } from './leak-check.js';
 
 export interface ActionRun {
   code: number | null;
@@ -41,7 +43,14 @@ const DROP =
 
 export async function runAction(
   inputs: Record<string, string>,
-  options: { node?: string; env?: Record<string, string>; entry?: string; cwd?: string } = {},
+  options: {
+    node?: string;
+    env?: Record<string, string>;
+    entry?: string;
+    cwd?: string;
+    /** More secrets to look for, read after the run (e.g. every token the sandbox issued). */
+    issued?: () => readonly string[];
+  } = {},
 ): Promise<ActionRun> {
   const dir = await mkdtemp(join(tmpdir(), 'm365-action-'));
   const files = { output: 'output', summary: 'summary', env: 'env', state: 'state', path: 'path' };
@@ -85,7 +94,7 @@ export async function runAction(
     reportText = await readFile(outputs['report-path'], 'utf8');
     report = JSON.parse(reportText) as Record<string, unknown>;
   }
-  return {
+  const run: ActionRun = {
     code,
     stdout,
     stderr,
@@ -97,6 +106,10 @@ export async function runAction(
     reportText,
     dir,
   };
+  // Every run of dist/, passing or failing, is checked for leaks: a test cannot forget to.
+  const problems = leakProblems(run, { ...actionDefaults(), ...inputs }, options.issued?.() ?? []);
+  if (problems.length) throw new Error(`dist/index.js leaked a secret:\n${problems.join('\n')}`);
+  return run;
 }
 
 /** Parses GITHUB_OUTPUT/GITHUB_ENV: `name<<DELIM\nvalue\nDELIM` and `name=value` forms. */

@@ -1,6 +1,6 @@
 // Writes the rendered summary to the step's summary file. A summary that cannot be written (no
 // GITHUB_STEP_SUMMARY, e.g. a local run) is not a reason to fail the step.
-import * as core from '@actions/core';
+import * as core from './workflow-commands.js';
 import type { Report } from '../engine/types.js';
 import type { Annotation } from '../report/annotations.js';
 import { renderSummary } from '../report/summary-html.js';

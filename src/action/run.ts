@@ -1,9 +1,9 @@
 // The GitHub Action front end: inputs → engine → masked outputs, report, annotations, summary,
 // pull-request check, exit status. Expected failures end with plain ::error:: lines, never a
 // stack trace.
-import * as core from '@actions/core';
-import { EnvHttpProxyAgent } from 'undici';
+import * as core from './workflow-commands.js';
 import { runPreflight } from '../engine/run-preflight.js';
+import { proxyAwareDispatcher } from '../http/dispatcher.js';
 import type { PreflightOutcome } from '../engine/types.js';
 import { failsStep } from '../engine/verdict.js';
 import { publishPullRequestCheck } from '../github/check-run.js';
@@ -33,7 +33,7 @@ export async function run(): Promise<void> {
       log: { debug: core.debug, info: core.info, warning: (m) => core.warning(m) },
       registerSecret: core.setSecret,
       now: () => new Date(),
-      dispatcher: new EnvHttpProxyAgent(),
+      dispatcher: proxyAwareDispatcher(),
     });
     await publish(outcome, publishOptions(parsed, raw), event);
   } catch (error) {

@@ -1,7 +1,8 @@
 // The CLI front end: flags and environment → the same settings parser and engine as the action →
 // text or the JSON report on stdout, and the contract's exit status. Everything it prints goes
 // through a redactor that knows every secret of the run (inputs and tokens).
-import { EnvHttpProxyAgent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { proxyAwareDispatcher } from '../http/dispatcher.js';
 import { runPreflight } from '../engine/run-preflight.js';
 import { SecretRedactor } from '../engine/secret-redactor.js';
 import type { Adapters } from '../engine/types.js';
@@ -74,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     },
     registerSecret: (value) => redactor.add(value),
     now: io.now ?? (() => new Date()),
-    dispatcher: io.dispatcher ?? new EnvHttpProxyAgent(),
+    dispatcher: io.dispatcher ?? proxyAwareDispatcher(),
     retryPolicy: io.retryPolicy,
     mailCa: io.mailCa,
     progress: progress.show,

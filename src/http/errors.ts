@@ -10,6 +10,8 @@ export class HttpError extends Error {
     readonly url: string,
     message: string,
     readonly status?: number,
+    /** The system or undici error code of a network failure, e.g. ECONNREFUSED. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'HttpError';

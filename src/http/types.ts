@@ -1,6 +1,8 @@
 // The engine's view of HTTP: one call that retries what is safe to retry within the run's
 // deadline, and a response whose body has already been read.
 
+export type RetryMode = 'all' | 'unprocessed' | 'none';
+
 export interface HttpRequest {
   method: 'GET' | 'POST';
   url: string;
@@ -9,10 +11,16 @@ export interface HttpRequest {
   /** Human name used in every error, e.g. "token endpoint" or "Microsoft Graph $batch". */
   endpointName: string;
   /**
-   * Retry on 429, 5xx and network errors (default true). The ROPC request keeps this on but
-   * never retries a 4xx: a wrong password is sent once.
+   * What may be retried (default 'all'):
+   * - 'all': 429, 5xx, timeouts and network errors (idempotent reads, the client-credentials grant);
+   * - 'unprocessed': only answers and errors that prove the server did not act on the request:
+   *   429, 503, and failures to connect. The ROPC request uses it, so a password is never sent
+   *   a second time after the server may have checked it (a timeout, a reset, a 500): each wrong
+   *   password counts towards smart lockout;
+   * - 'none': one attempt.
+   * No other 4xx is ever retried.
    */
-  retry?: boolean;
+  retry?: RetryMode;
   /** Per-attempt timeout; the run's deadline caps it. */
   timeoutMs?: number;
 }

@@ -1,7 +1,7 @@
 // HttpClient on undici: proxy-aware dispatcher, per-attempt timeout capped by the run's deadline,
 // retries with full-jitter backoff on 429/5xx/network errors, Retry-After honoured when the
 // deadline leaves room for it. Other 4xx answers are returned, never retried.
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import type { Deadline } from './deadline.js';
 import { HttpError, displayUrl } from './errors.js';
 import {
@@ -11,7 +11,8 @@ import {
   retryAfterMs,
   type RetryPolicy,
 } from './retry-policy.js';
-import type { HttpClient, HttpRequest, HttpResponse } from './types.js';
+import type { HttpClient, HttpRequest, HttpResponse, RetryMode } from './types.js';
+import { request } from './undici-parts.js';
 
 export interface UndiciClientOptions {
   deadline: Deadline;
@@ -84,7 +85,9 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
         retryAfter: retryAfterMs(headers['retry-after']),
       };
     } catch (error) {
-      if (deadline.signal.aborted) {
+      // The attempt's own timer may fire a moment before the deadline's when the deadline capped it.
+      const requested = req.timeoutMs ?? options.defaultTimeoutMs ?? 30_000;
+      if (deadline.signal.aborted || (timeout.aborted && perAttempt < requested)) {
         throw new HttpError(
           'deadline',
           req.endpointName,
@@ -107,13 +110,15 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
         req.endpointName,
         req.url,
         `${where} could not be reached: ${code ? `${code} ` : ''}${message}`,
+        undefined,
+        code,
       );
     }
   }
 
   return {
     async request(req) {
-      const retry = req.retry ?? true;
+      const mode = req.retry ?? 'all';
       for (let n = 1; ; n++) {
         let outcome: (HttpResponse & { retryAfter?: number }) | HttpError;
         try {
@@ -122,11 +127,8 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
           if (!(error instanceof HttpError)) throw error;
           outcome = error;
         }
-        const retryable =
-          outcome instanceof HttpError
-            ? outcome.kind === 'network' || outcome.kind === 'timeout'
-            : isRetryableStatus(outcome.status);
-        if (!retry || !retryable || n >= policy.maxAttempts) {
+        const retryable = mayRetry(mode, outcome);
+        if (!retryable || n >= policy.maxAttempts) {
           if (outcome instanceof HttpError) throw outcome;
           const { retryAfter: _ignored, ...response } = outcome;
           return { ...response, attempts: n };
@@ -145,4 +147,26 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
       }
     },
   };
+}
+
+/** Connection failures: the request never reached a server, so nothing was processed. */
+const NOT_CONNECTED = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+function mayRetry(mode: RetryMode, outcome: HttpResponse | HttpError): boolean {
+  if (mode === 'none') return false;
+  if (outcome instanceof HttpError) {
+    if (outcome.kind === 'deadline' || outcome.kind === 'bad-response') return false;
+    if (mode === 'all') return true;
+    return outcome.kind === 'network' && NOT_CONNECTED.has(outcome.code ?? '');
+  }
+  if (mode === 'all') return isRetryableStatus(outcome.status);
+  // 429 and 503 say the server did not act on the request (RFC 9110 15.6.4, RFC 6585 4).
+  return outcome.status === 429 || outcome.status === 503;
 }

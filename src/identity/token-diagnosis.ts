@@ -3,6 +3,7 @@
 import type { HttpResponse } from '../http/types.js';
 import type { Settings } from '../settings/types.js';
 import { AADSTS_CATALOGUE } from './aadsts-catalogue.js';
+import { OAUTH_ERRORS, UNKNOWN_OAUTH_ERROR } from './oauth-errors.js';
 import type { EntraError } from './token-response.js';
 
 export interface TokenFailure {
@@ -34,9 +35,14 @@ export function diagnoseTokenError(
   status: number,
   ctx: DiagnosisContext,
 ): TokenFailure {
+  // `error` first: Microsoft documents it as the stable part of the answer.
+  const family = OAUTH_ERRORS[error.error] ?? UNKNOWN_OAUTH_ERROR;
   const codes = error.error_codes ?? [];
-  const known = codes.map((c) => AADSTS_CATALOGUE.get(c)).find((e) => e !== undefined);
-  const code = codes.length ? `AADSTS${codes[0]}` : undefined;
+  // The first code we can explain names the failure; otherwise the first code Entra sent.
+  const knownCode = codes.find((c) => AADSTS_CATALOGUE.has(c));
+  const known = knownCode === undefined ? undefined : AADSTS_CATALOGUE.get(knownCode);
+  const shown = knownCode ?? codes[0];
+  const code = shown === undefined ? undefined : `AADSTS${shown}`;
   const ids = [
     error.trace_id ? `Trace ID: ${error.trace_id}` : '',
     error.correlation_id ? `Correlation ID: ${error.correlation_id}` : '',
@@ -46,36 +52,43 @@ export function diagnoseTokenError(
     `Microsoft said (HTTP ${status}, ${error.error}): ${describeEntraError(error)}`,
     ...ids,
   ].join('\n');
+  const base = { details, code, httpStatus: status, error: error.error, errorCodes: codes };
   if (known) {
     return {
+      ...base,
       summary: `${code}: ${known.cause}`,
-      details,
       remediation: `Setup ${known.step}. ${known.fix}`,
-      code,
-      httpStatus: status,
-      error: error.error,
-      errorCodes: codes,
     };
   }
+  const lookup = codes[0] ? ` (https://login.microsoftonline.com/error?code=${codes[0]})` : '';
   return {
-    summary: `${code ?? error.error}: the token endpoint refused the request (${error.error})`,
-    details,
-    remediation: `This code is not in our catalogue. Look it up at https://login.microsoftonline.com/error?code=${codes[0] ?? ''} and check the sign-in logs (Entra ID → Sign-in logs) for the correlation ID above; tenant ${ctx.settings.tenantId}, client ${ctx.settings.clientId}.`,
-    code,
-    httpStatus: status,
-    error: error.error,
-    errorCodes: codes,
+    ...base,
+    summary: `${code ?? error.error}: ${family.meaning} (${error.error})${error.error_description ? `: ${describeEntraError(error)}` : ''}`,
+    remediation: `${family.advice}. This code is not in the action's catalogue: look it up${lookup} and search Entra ID → Sign-in logs for the correlation ID; tenant ${ctx.settings.tenantId}, client ${ctx.settings.clientId}.`,
   };
 }
 
-export function diagnoseUnreadableAnswer(response: HttpResponse, purpose: string): TokenFailure {
+/**
+ * An answer that is neither a token nor an Entra error: an HTML page (a proxy or captive portal),
+ * malformed JSON, or JSON of another shape. The message quotes status and content type.
+ */
+export function diagnoseUnreadableAnswer(
+  response: HttpResponse,
+  purpose: string,
+  shapeProblem?: string,
+): TokenFailure {
   const kind = response.contentType || 'no content type';
-  const looksHtml = /^\s*</.test(response.text);
+  const looksHtml = response.contentType === 'text/html' || /^\s*</.test(response.text);
+  const what = looksHtml
+    ? 'an HTML page'
+    : shapeProblem === undefined
+      ? 'malformed JSON'
+      : `JSON that is not a token response (${shapeProblem})`;
   return {
-    summary: `the token endpoint (${purpose}) answered HTTP ${response.status} (${kind}) with ${looksHtml ? 'an HTML page' : 'a body that is not a token response'}`,
+    summary: `the token endpoint (${purpose}) answered HTTP ${response.status} (${kind}) with ${what}`,
     remediation: looksHtml
-      ? 'An HTML page usually comes from a proxy or captive portal, or an `endpoints: authority=` override that does not point at the token authority. Check the authority URL and proxy settings.'
-      : 'Check that `endpoints: authority=` (if set) points at an Entra token authority, and retry later if the service is degraded.',
+      ? 'An HTML page usually comes from a proxy or captive portal, or an `endpoints: authority=` override that does not point at the token authority. Check the authority URL and the proxy settings (HTTPS_PROXY, NO_PROXY).'
+      : 'Check that `endpoints: authority=` (if set) points at an Entra token authority and that no proxy rewrites answers; retry later if the service is degraded.',
     httpStatus: response.status,
   };
 }

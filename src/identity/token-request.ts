@@ -55,6 +55,8 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: form.toString(),
       endpointName: `token endpoint (${input.purpose})`,
+      // A password may only be re-sent when the server provably did not check it.
+      retry: grant === 'password' ? 'unprocessed' : 'all',
     });
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
@@ -66,7 +68,7 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
   }
 
   const body = parseJson(response.text);
-  if (response.status === 200) {
+  if (response.status === 200 && body !== undefined) {
     const parsed = tokenSuccessSchema.safeParse(body);
     if (parsed.success) {
       const t = parsed.data;
@@ -85,9 +87,14 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
         },
       };
     }
+    return {
+      ok: false,
+      durationMs: elapsed(),
+      failure: diagnoseUnreadableAnswer(response, input.purpose, shapeProblem(parsed.error)),
+    };
   }
-  const entra = entraErrorSchema.safeParse(body);
-  if (entra.success && response.status >= 400) {
+  const entra = body === undefined ? undefined : entraErrorSchema.safeParse(body);
+  if (entra?.success && response.status >= 400) {
     return {
       ok: false,
       durationMs: elapsed(),
@@ -97,8 +104,22 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
   return {
     ok: false,
     durationMs: elapsed(),
-    failure: diagnoseUnreadableAnswer(response, input.purpose),
+    failure: diagnoseUnreadableAnswer(
+      response,
+      input.purpose,
+      body === undefined
+        ? undefined
+        : entra && !entra.success
+          ? shapeProblem(entra.error)
+          : `an error body with HTTP ${response.status}`,
+    ),
   };
+}
+
+/** The fields that failed validation, by name only: never the values (they may be tokens). */
+function shapeProblem(error: { issues: { path: PropertyKey[] }[] }): string {
+  const fields = [...new Set(error.issues.map((i) => i.path.map(String).join('.') || '(root)'))];
+  return `missing or invalid: ${fields.join(', ')}`;
 }
 
 function parseJson(text: string): unknown {

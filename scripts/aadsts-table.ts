@@ -1,0 +1,24 @@
+// Prints the README's troubleshooting table from the AADSTS catalogue:
+// `npx tsx scripts/aadsts-table.ts`. __tests__/identity/readme-aadsts.test.ts checks that the
+// README holds exactly this table, so the two cannot drift apart.
+import { pathToFileURL } from 'node:url';
+import { AADSTS_ENTRIES } from '../src/identity/aadsts-catalogue.js';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+export function aadstsMarkdownTable(): string {
+  const rows = [...AADSTS_ENTRIES]
+    .sort((a, b) => a.codes[0]! - b.codes[0]!)
+    .map(
+      (e) =>
+        `| ${e.codes.map((c) => `AADSTS${c}`).join(' / ')} | ${e.errors.map((x) => `\`${x}\``).join(', ')} | ${cell(e.cause)} | ${cell(e.step)} | ${cell(e.fix)} |`,
+    );
+  return [
+    '| Code | OAuth `error` | Cause | Setup step | Fix |',
+    '|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href)
+  console.log(aadstsMarkdownTable());

@@ -1,0 +1,245 @@
+// The runner's workflow-command protocol, byte for byte as @actions/core 3 writes it, for the
+// functions this action uses. Why not @actions/core itself: importing it loads
+// @actions/http-client and with it all of undici (for OIDC, which this action never uses),
+// about a third of a token-only run's start-up on Node 24 (README, Development). The names and
+// signatures are core's, so code reads the same; __tests__/action/workflow-commands.test.ts
+// compares every function's output with core's.
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync } from 'node:fs';
+import { access, appendFile, writeFile, constants } from 'node:fs/promises';
+import { EOL } from 'node:os';
+
+export interface InputOptions {
+  required?: boolean;
+  trimWhitespace?: boolean;
+}
+
+export interface AnnotationProperties {
+  title?: string;
+  file?: string;
+  startLine?: number;
+  endLine?: number;
+  startColumn?: number;
+  endColumn?: number;
+}
+
+type CommandProperties = Record<string, string | number | undefined>;
+
+const toCommandValue = (input: unknown): string =>
+  input === null || input === undefined
+    ? ''
+    : typeof input === 'string'
+      ? input
+      : JSON.stringify(input);
+
+const escapeData = (value: unknown): string =>
+  toCommandValue(value).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+
+const escapeProperty = (value: unknown): string =>
+  escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+export function issueCommand(command: string, properties: CommandProperties, message: unknown) {
+  let text = `::${command}`;
+  const keys = Object.keys(properties);
+  if (keys.length) {
+    // As core does: a space after the name whenever properties were given, even if all empty.
+    text += ` ${keys
+      .filter((key) => properties[key])
+      .map((key) => `${key}=${escapeProperty(properties[key])}`)
+      .join(',')}`;
+  }
+  process.stdout.write(`${text}::${escapeData(message)}${EOL}`);
+}
+
+function toCommandProperties(properties: AnnotationProperties): CommandProperties {
+  if (!Object.keys(properties).length) return {};
+  return {
+    title: properties.title,
+    file: properties.file,
+    line: properties.startLine,
+    endLine: properties.endLine,
+    col: properties.startColumn,
+    endColumn: properties.endColumn,
+  };
+}
+
+function issueFileCommand(command: string, message: string): void {
+  const filePath = process.env[`GITHUB_${command}`];
+  if (!filePath) throw new Error(`Unable to find environment variable for file command ${command}`);
+  if (!existsSync(filePath)) throw new Error(`Missing file at path: ${filePath}`);
+  appendFileSync(filePath, `${message}${EOL}`, { encoding: 'utf8' });
+}
+
+function prepareKeyValueMessage(key: string, value: unknown): string {
+  const delimiter = `ghadelimiter_${randomUUID()}`;
+  const converted = toCommandValue(value);
+  if (key.includes(delimiter))
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+  if (converted.includes(delimiter))
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+  return `${key}<<${delimiter}${EOL}${converted}${EOL}${delimiter}`;
+}
+
+export function getInput(name: string, options?: InputOptions): string {
+  const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+  if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`);
+  return options?.trimWhitespace === false ? value : value.trim();
+}
+
+export function setSecret(secret: string): void {
+  issueCommand('add-mask', {}, secret);
+}
+
+export function setOutput(name: string, value: unknown): void {
+  if (process.env.GITHUB_OUTPUT) {
+    issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    return;
+  }
+  process.stdout.write(EOL);
+  issueCommand('set-output', { name }, toCommandValue(value));
+}
+
+export function setFailed(message: string | Error): void {
+  process.exitCode = 1;
+  error(message);
+}
+
+export function debug(message: string): void {
+  issueCommand('debug', {}, message);
+}
+
+const annotate =
+  (command: 'error' | 'warning' | 'notice') =>
+  (message: string | Error, properties: AnnotationProperties = {}): void =>
+    issueCommand(
+      command,
+      toCommandProperties(properties),
+      message instanceof Error ? message.toString() : message,
+    );
+
+export const error = annotate('error');
+export const warning = annotate('warning');
+export const notice = annotate('notice');
+
+export function info(message: string): void {
+  process.stdout.write(message + EOL);
+}
+
+export type SummaryTableCell =
+  string | { data: string; header?: boolean; colspan?: string; rowspan?: string };
+
+/** The job summary buffer (GITHUB_STEP_SUMMARY), as core's `summary`. */
+class Summary {
+  private buffer = '';
+  /** Found once per process, as core does. */
+  private path: string | undefined;
+
+  private async filePath(): Promise<string> {
+    if (this.path) return this.path;
+    const path = process.env.GITHUB_STEP_SUMMARY;
+    if (!path)
+      throw new Error(
+        'Unable to find environment variable for $GITHUB_STEP_SUMMARY. Check if your runtime environment supports job summaries.',
+      );
+    try {
+      await access(path, constants.R_OK | constants.W_OK);
+    } catch {
+      throw new Error(
+        `Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`,
+      );
+    }
+    this.path = path;
+    return path;
+  }
+
+  private wrap(tag: string, content: string | null, attrs: Record<string, string> = {}): string {
+    const html = Object.entries(attrs)
+      .map(([key, value]) => ` ${key}="${value}"`)
+      .join('');
+    return content ? `<${tag}${html}>${content}</${tag}>` : `<${tag}${html}>`;
+  }
+
+  async write(options?: { overwrite?: boolean }): Promise<Summary> {
+    const path = await this.filePath();
+    await (options?.overwrite ? writeFile : appendFile)(path, this.buffer, { encoding: 'utf8' });
+    return this.emptyBuffer();
+  }
+
+  stringify(): string {
+    return this.buffer;
+  }
+
+  isEmptyBuffer(): boolean {
+    return this.buffer.length === 0;
+  }
+
+  emptyBuffer(): Summary {
+    this.buffer = '';
+    return this;
+  }
+
+  addRaw(text: string, addEOL = false): Summary {
+    this.buffer += text;
+    return addEOL ? this.addEOL() : this;
+  }
+
+  addEOL(): Summary {
+    return this.addRaw(EOL);
+  }
+
+  addHeading(text: string, level?: number | string): Summary {
+    const tag = `h${level}`;
+    const allowed = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag) ? tag : 'h1';
+    return this.addRaw(this.wrap(allowed, text)).addEOL();
+  }
+
+  addTable(rows: SummaryTableCell[][]): Summary {
+    const body = rows
+      .map((row) =>
+        this.wrap(
+          'tr',
+          row
+            .map((cell) => {
+              if (typeof cell === 'string') return this.wrap('td', cell);
+              const { header, data, colspan, rowspan } = cell;
+              const attrs = { ...(colspan && { colspan }), ...(rowspan && { rowspan }) };
+              return this.wrap(header ? 'th' : 'td', data, attrs);
+            })
+            .join(''),
+        ),
+      )
+      .join('');
+    return this.addRaw(this.wrap('table', body)).addEOL();
+  }
+
+  addDetails(label: string, content: string): Summary {
+    return this.addRaw(this.wrap('details', this.wrap('summary', label) + content)).addEOL();
+  }
+
+  addList(items: string[], ordered = false): Summary {
+    const list = items.map((item) => this.wrap('li', item)).join('');
+    return this.addRaw(this.wrap(ordered ? 'ol' : 'ul', list)).addEOL();
+  }
+
+  addCodeBlock(code: string, lang?: string): Summary {
+    return this.addRaw(this.wrap('pre', this.wrap('code', code), lang ? { lang } : {})).addEOL();
+  }
+
+  addSeparator(): Summary {
+    return this.addRaw(this.wrap('hr', null)).addEOL();
+  }
+
+  addBreak(): Summary {
+    return this.addRaw(this.wrap('br', null)).addEOL();
+  }
+
+  addQuote(text: string, cite?: string): Summary {
+    return this.addRaw(this.wrap('blockquote', text, cite ? { cite } : {})).addEOL();
+  }
+
+  addLink(text: string, href: string): Summary {
+    return this.addRaw(this.wrap('a', text, { href })).addEOL();
+  }
+}
+
+export const summary = new Summary();
