@@ -30,6 +30,9 @@ function secretEndsIn(days: number): string {
   return end;
 }
 
+const annotationLines = (stdout: string) =>
+  stdout.split('\n').filter((line) => /^::(error|warning|notice)\b/.test(line));
+
 const inputs = (more: Record<string, string> = {}) => ({
   'tenant-id': SANDBOX_TENANT_ID,
   'client-id': SANDBOX_CLIENT_ID,
@@ -48,9 +51,12 @@ describe('secret-expiry through dist/index.js', () => {
     expect(run.outputs.result).toBe('fail');
     expect(run.outputs['secret-days-left']).toBe('3');
     expect(run.outputs['secret-expires-on']).toBe(end);
-    expect(run.stdout).toMatch(
-      /::error title=Client secret expiry failed::The client secret in use \('CI secret', hint 'Xk4'\) expires in 3 days/,
-    );
+    // The credential's own annotation (app, credential, date) stands for the check's line.
+    expect(annotationLines(run.stdout)).toEqual([
+      expect.stringMatching(
+        /^::error title=Client secret expiring%3A Mail connector \(sandbox\)::client secret 'CI secret' of 'Mail connector \(sandbox\)' \(app 3b8e6f0a-[\w-]+\) expires in 3 days/,
+      ),
+    ]);
     expect(run.report).toMatchObject({
       result: 'fail',
       checks: expect.arrayContaining([
@@ -84,6 +90,38 @@ describe('secret-expiry through dist/index.js', () => {
     const strict = await runAction(inputs({ 'fail-on': 'warning' }));
     expect(strict.outputs.result).toBe('warn');
     expect(strict.code).toBe(1);
+  });
+
+  it('annotates each credential at or past a threshold, with the app, its name and its date', async () => {
+    const inUseEnd = secretEndsIn(3);
+    const certEnd = new Date(Date.now() + 20 * DAY + DAY / 2).toISOString();
+    sandbox.tenant.app.certificates = [
+      {
+        keyId: 'cafe0000-1111-4222-8333-444455556666',
+        displayName: 'CN=signing',
+        startDateTime: new Date(Date.now() - 300 * DAY).toISOString(),
+        endDateTime: certEnd,
+      },
+    ];
+    try {
+      const run = await runAction(inputs());
+      expect(run.code).toBe(1);
+      const day = (iso: string) => iso.slice(0, 10);
+      expect(annotationLines(run.stdout)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^::error title=Client secret expiring%3A Mail connector \\(sandbox\\)::client secret 'CI secret' of 'Mail connector \\(sandbox\\)' .*expires in 3 days \\(${day(inUseEnd)}\\)`,
+          ),
+        ),
+        expect.stringMatching(
+          new RegExp(
+            `^::warning title=Certificate expiring%3A Mail connector \\(sandbox\\)::certificate 'CN=signing' of 'Mail connector \\(sandbox\\)' .*expires in 20 days \\(${day(certEnd)}\\)`,
+          ),
+        ),
+      ]);
+    } finally {
+      sandbox.tenant.app.certificates = [];
+    }
   });
 
   it('makes no password (ROPC) request when only secret-expiry runs', async () => {

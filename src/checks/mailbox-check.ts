@@ -32,6 +32,8 @@ export function protocolsFor(ctx: RunContext): MailProtocol[] {
 export const mailboxCheck: Check = {
   name: 'mailbox',
   async run(ctx) {
+    // The token request goes out first: loading the probe code must not delay it.
+    const pendingToken = getMailToken(ctx);
     const mail = await import('../mailbox/index.js');
     const protocols = protocolsFor(ctx);
     const { endpoints, username } = ctx.settings;
@@ -53,7 +55,7 @@ export const mailboxCheck: Check = {
       };
     });
     try {
-      const token = await getMailToken(ctx);
+      const token = await pendingToken;
       if (!token.ok) {
         return probes.map(({ protocol }) => ({
           id: IDS[protocol],
