@@ -109,8 +109,9 @@ async function judge(
     id: IDS[protocol],
     title: TITLES[protocol],
     status: 'fail',
-    // One line: where it was refused, and the most likely cause (the exact reply is in details).
-    summary: `${diagnosis.summary.replace(/:.*$/s, '')}: ${firstSentence(diagnosis.cause)}`,
+    // One line: what was refused, at which host:port, and the most likely cause (the exact
+    // reply is in details).
+    summary: `${diagnosis.summary.replace(/:.*$/s, '')} at ${where}: ${firstSentence(diagnosis.cause)}`,
     details: [
       `Cause: ${diagnosis.cause}`,
       outcome.reply ? `Server reply: ${outcome.reply}` : (outcome.error ?? ''),
