@@ -10,6 +10,7 @@ import {
   SANDBOX_TENANT_ID,
   SANDBOX_USER,
 } from '../../sandbox/tenant.js';
+import { grantApplicationReadAll } from '../../sandbox/scenarios.js';
 import { findLeaks } from '../helpers/leak-check.js';
 import { runAction } from '../helpers/run-action.js';
 
@@ -121,6 +122,40 @@ describe('secret-expiry through dist/index.js', () => {
       ]);
     } finally {
       sandbox.tenant.app.certificates = [];
+    }
+  });
+
+  it('tenant scope: a warning annotation per other credential within the window, and a 403 that names Application.Read.All', async () => {
+    secretEndsIn(200);
+    const grants = [...sandbox.tenant.appRoleAssignments];
+    sandbox.tenant.otherApps = { count: 3, epochMs: Date.now(), secretDays: [5, 400, 20] };
+    try {
+      const refused = await runAction(inputs({ 'secret-expiry-scope': 'tenant' }));
+      expect(refused.code).toBe(1);
+      expect(annotationLines(refused.stdout)).toEqual([
+        expect.stringMatching(
+          /^::error title=Credential expiry across the tenant failed \(Authorization_RequestDenied\)::.*needs the Microsoft Graph application permission Application\.Read\.All/,
+        ),
+      ]);
+      expect(refused.stdout).toContain(
+        'App registrations → the app 3b8e6f0a-2c4d-4e9b-9a1f-6d7c5b4a3e21 → API permissions → Add a permission → Microsoft Graph → Application permissions → Application.Read.All',
+      );
+
+      grantApplicationReadAll(sandbox.tenant);
+      const run = await runAction(inputs({ 'secret-expiry-scope': 'tenant' }));
+      expect(run.code).toBe(0);
+      expect(run.outputs.result).toBe('warn');
+      expect(annotationLines(run.stdout)).toEqual([
+        expect.stringMatching(
+          /^::warning title=Client secret expiring%3A Generated app 1::client secret 'secret of app 1' of 'Generated app 1' \(app 0b000000-[\w-]+\) expires in [45] days/,
+        ),
+        expect.stringMatching(
+          /^::warning title=Client secret expiring%3A Generated app 3::client secret 'secret of app 3' of 'Generated app 3' \(app 0b000000-[\w-]+\) expires in (19|20) days/,
+        ),
+      ]);
+    } finally {
+      delete sandbox.tenant.otherApps;
+      sandbox.tenant.appRoleAssignments = grants;
     }
   });
 
