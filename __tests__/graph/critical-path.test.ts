@@ -91,3 +91,26 @@ it('checks: permissions, token: the two tokens overlap, then one $batch is the o
     .sort();
   expect(grants).toEqual(['client_credentials', 'password']);
 });
+
+it('with secret-expiry too: it reads the same $batch, so the path is unchanged', async () => {
+  events.length = 0;
+  const run = await runEngine(sandbox, {
+    checks: 'permissions, token, secret-expiry',
+    endpoints: `authority=${gateUrl}\ngraph=${gateUrl}`,
+  });
+  expect(permissionsResult(run).status).toBe('pass');
+  expect(run.outcome.report.checks.find((c) => c.id === 'secret-expiry')?.status).toBe('pass');
+  expect(run.outcome.secretInUse?.daysLeft).toBeGreaterThan(0);
+  expect(events.map((e) => `${e.what} ${e.route}`)).toEqual([
+    'arrive token',
+    'arrive token',
+    'answer token',
+    'answer token',
+    'arrive graph',
+    'answer graph',
+  ]);
+  expect(events.filter((e) => e.route === 'graph').map((e) => e.path)).toEqual([
+    '/v1.0/$batch',
+    '/v1.0/$batch',
+  ]);
+});

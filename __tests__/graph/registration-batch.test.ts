@@ -123,6 +123,9 @@ describe('the registration read', () => {
     // The second batch holds exactly the two throttled items (the first two with that URL).
     expect(second!.map((r) => r.id)).toEqual(['servicePrincipal', 'appRoleAssignments']);
     expect(logs.join('\n')).toMatch(/2 item\(s\) throttled \(429\), retrying them in 1000 ms/);
+    // The retry waited out Retry-After (1 s) before it was sent.
+    const sent = sandbox.requests.filter((r) => r.path === '/v1.0/$batch').map((r) => r.at);
+    expect(sent[1]! - sent[0]!).toBeGreaterThanOrEqual(1000);
     expect(read.servicePrincipal?.ok).toBe(true);
     expect(read.appRoleAssignments?.ok).toBe(true);
   });

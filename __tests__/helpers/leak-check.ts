@@ -2,6 +2,7 @@
 // encodings a log or file could carry: raw, base64 (padded or not), base64url, URL- and JSON-
 // encoded. The only allowed appearance is the runner's own `::add-mask::` command.
 import { encodings } from '../../src/engine/secret-redactor.js';
+import { xoauth2InitialResponse } from '../../src/mailbox/xoauth2.js';
 import type { ActionRun } from './run-action.js';
 
 export function findLeaks(run: ActionRun, secrets: string[]): string[] {
@@ -36,18 +37,24 @@ export function maskedBeforeUse(stdout: string, value: string): boolean {
 
 const SECRET_INPUTS = ['client-secret', 'password', 'github-token'];
 
-/** Every secret a run could have seen: secret inputs (trimmed too), token outputs, issued tokens. */
+/**
+ * Every secret a run could have seen: secret inputs (trimmed too), token outputs, issued tokens,
+ * and the base64 XOAUTH2 string a mailbox probe would send with each token (a different string
+ * from the token, so it is looked for on its own).
+ */
 export function secretsOf(
   run: Pick<ActionRun, 'outputs'>,
   inputs: Record<string, string>,
   issued: readonly string[] = [],
 ): string[] {
+  const tokens = [run.outputs['access-token'] ?? '', ...issued].filter(Boolean);
+  const mailbox = (inputs.username ?? '').trim();
   const values = [
     ...SECRET_INPUTS.map((name) => inputs[name] ?? ''),
     ...SECRET_INPUTS.map((name) => (inputs[name] ?? '').trim()),
-    run.outputs['access-token'] ?? '',
     run.outputs['refresh-token'] ?? '',
-    ...issued,
+    ...tokens,
+    ...(mailbox ? tokens.map((token) => xoauth2InitialResponse(mailbox, token)) : []),
   ];
   return [...new Set(values.filter((v) => v.length >= 4))];
 }

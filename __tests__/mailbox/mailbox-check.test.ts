@@ -75,12 +75,26 @@ async function run(
       ...inputs,
     });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const logged: string[] = [];
+    const log = (line: string) => void logged.push(line);
     const outcome = await runPreflight(parsed, {
-      log: { debug: () => undefined, info: () => undefined, warning: () => undefined },
+      log: { debug: log, info: log, warning: log },
       registerSecret: (value) => secrets.push(value),
       now: () => new Date(),
       mailCa: p.ca,
     });
+    // Every probe run is checked: no form of a secret the run could hold, the XOAUTH2 strings
+    // computed here (not taken from what the run registered), in the report or the log.
+    const mailbox = parsed.settings.username;
+    const held = [
+      SANDBOX_SECRET,
+      SANDBOX_PASSWORD,
+      ...sandbox.issued,
+      ...sandbox.issued.map((token) => xoauth2InitialResponse(mailbox, token)),
+    ];
+    const visible = `${JSON.stringify(outcome.report)}\n${logged.join('\n')}`;
+    for (const secret of held)
+      for (const form of encodings(secret)) expect(visible).not.toContain(form);
     const byId = (id: string) => {
       const found = outcome.report.checks.find((c) => c.id === id);
       if (!found) throw new Error(`no ${id} result in ${JSON.stringify(outcome.report.checks)}`);

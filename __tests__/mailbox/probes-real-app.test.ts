@@ -6,7 +6,17 @@ import { openImapProbe } from '../../src/mailbox/imap-probe.js';
 import { openPopProbe } from '../../src/mailbox/pop-probe.js';
 import { openSmtpProbe } from '../../src/mailbox/smtp-probe.js';
 import { mailPeersUnavailable, startMailPeers, type MailPeers } from '../helpers/mail-peers.js';
+import { encodings } from '../../src/engine/secret-redactor.js';
+import type { ProbeOutcome } from '../../src/mailbox/probe-types.js';
+import { xoauth2InitialResponse } from '../../src/mailbox/xoauth2.js';
 import { CLIENT_ID, delegatedToken, ISSUER, MAILBOX } from './tokens.js';
+
+/** Neither the token nor its XOAUTH2 string, in any encoding, in what a probe reports. */
+function expectNoSecret(outcomes: ProbeOutcome[], token: string) {
+  const text = JSON.stringify(outcomes);
+  for (const secret of [token, xoauth2InitialResponse(MAILBOX, token)])
+    for (const form of encodings(secret)) expect(text).not.toContain(form);
+}
 
 const unavailable = mailPeersUnavailable();
 if (unavailable) console.warn(`Real mail peer tests skipped: ${unavailable}`);
@@ -58,14 +68,17 @@ suite(
         ['pop', true, 'logout'],
         ['smtp', true, 'logout'],
       ]);
+      expectNoSecret(outcomes, token);
     });
 
     it('these peers refuse the delegated audience: the audience setting is one value', async () => {
+      const token = appToken('https://outlook.office.com');
       const outcome = await openImapProbe(peers.imap, {
         timeoutMs: 10000,
         ca: peers.ca,
-      }).authenticate(MAILBOX, appToken('https://outlook.office.com'));
+      }).authenticate(MAILBOX, token);
       expect(outcome).toMatchObject({ ok: false, code: 'NO [AUTHENTICATIONFAILED]' });
+      expectNoSecret([outcome], token);
     });
   },
 );

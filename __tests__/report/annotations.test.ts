@@ -72,4 +72,45 @@ describe('planAnnotations', () => {
     expect(annotationFor(result('token', 'pass', 0))).toBeUndefined();
     expect(annotationFor(result('token', 'skip', 0))).toBeUndefined();
   });
+
+  it("annotates a check's findings one by one in place of its own line, within the limit", () => {
+    const finding = (level: 'error' | 'warning' | 'notice', n: number) => ({
+      level,
+      title: `credential ${n}`,
+      message: `credential ${n} expires`,
+    });
+    const tenant: CheckResult = {
+      ...result('secret-expiry', 'warn', 1),
+      annotations: Array.from({ length: 12 }, (_, i) => finding('warning', i)),
+    };
+    const self: CheckResult = {
+      ...result('secret-expiry', 'fail', 0),
+      annotations: [finding('error', 100), finding('notice', 101)],
+    };
+    const plan = planAnnotations({ checks: [self, tenant] });
+    expect(plan.shown.map((a) => `${a.level} ${a.title}`)).toEqual([
+      'error credential 100',
+      ...Array.from({ length: 10 }, (_, i) => `warning credential ${i}`),
+    ]);
+    expect(plan.overflow.map((a) => a.title)).toEqual(['credential 10', 'credential 11']);
+    expect(plan.notices).toEqual([
+      {
+        level: 'notice',
+        title: 'credential 101',
+        message: 'credential 101 expires',
+        checkId: 'secret-expiry',
+      },
+    ]);
+  });
+
+  it("keeps the check's own line when no finding carries the check's level", () => {
+    const check: CheckResult = {
+      ...result('secret-expiry', 'fail', 0),
+      annotations: [{ level: 'warning', title: 'certificate', message: 'expires in 20 days' }],
+    };
+    expect(planAnnotations({ checks: [check] }).shown.map((a) => a.title)).toEqual([
+      'secret-expiry 0 failed',
+      'certificate',
+    ]);
+  });
 });

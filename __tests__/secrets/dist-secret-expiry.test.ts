@@ -10,6 +10,7 @@ import {
   SANDBOX_TENANT_ID,
   SANDBOX_USER,
 } from '../../sandbox/tenant.js';
+import { grantApplicationReadAll } from '../../sandbox/scenarios.js';
 import { findLeaks } from '../helpers/leak-check.js';
 import { runAction } from '../helpers/run-action.js';
 
@@ -30,6 +31,9 @@ function secretEndsIn(days: number): string {
   return end;
 }
 
+const annotationLines = (stdout: string) =>
+  stdout.split('\n').filter((line) => /^::(error|warning|notice)\b/.test(line));
+
 const inputs = (more: Record<string, string> = {}) => ({
   'tenant-id': SANDBOX_TENANT_ID,
   'client-id': SANDBOX_CLIENT_ID,
@@ -48,9 +52,12 @@ describe('secret-expiry through dist/index.js', () => {
     expect(run.outputs.result).toBe('fail');
     expect(run.outputs['secret-days-left']).toBe('3');
     expect(run.outputs['secret-expires-on']).toBe(end);
-    expect(run.stdout).toMatch(
-      /::error title=Client secret expiry failed::The client secret in use \('CI secret', hint 'Xk4'\) expires in 3 days/,
-    );
+    // The credential's own annotation (app, credential, date) stands for the check's line.
+    expect(annotationLines(run.stdout)).toEqual([
+      expect.stringMatching(
+        /^::error title=Client secret expiring%3A Mail connector \(sandbox\)::client secret 'CI secret' of 'Mail connector \(sandbox\)' \(app 3b8e6f0a-[\w-]+\) expires in 3 days/,
+      ),
+    ]);
     expect(run.report).toMatchObject({
       result: 'fail',
       checks: expect.arrayContaining([
@@ -84,6 +91,72 @@ describe('secret-expiry through dist/index.js', () => {
     const strict = await runAction(inputs({ 'fail-on': 'warning' }));
     expect(strict.outputs.result).toBe('warn');
     expect(strict.code).toBe(1);
+  });
+
+  it('annotates each credential at or past a threshold, with the app, its name and its date', async () => {
+    const inUseEnd = secretEndsIn(3);
+    const certEnd = new Date(Date.now() + 20 * DAY + DAY / 2).toISOString();
+    sandbox.tenant.app.certificates = [
+      {
+        keyId: 'cafe0000-1111-4222-8333-444455556666',
+        displayName: 'CN=signing',
+        startDateTime: new Date(Date.now() - 300 * DAY).toISOString(),
+        endDateTime: certEnd,
+      },
+    ];
+    try {
+      const run = await runAction(inputs());
+      expect(run.code).toBe(1);
+      const day = (iso: string) => iso.slice(0, 10);
+      expect(annotationLines(run.stdout)).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^::error title=Client secret expiring%3A Mail connector \\(sandbox\\)::client secret 'CI secret' of 'Mail connector \\(sandbox\\)' .*expires in 3 days \\(${day(inUseEnd)}\\)`,
+          ),
+        ),
+        expect.stringMatching(
+          new RegExp(
+            `^::warning title=Certificate expiring%3A Mail connector \\(sandbox\\)::certificate 'CN=signing' of 'Mail connector \\(sandbox\\)' .*expires in 20 days \\(${day(certEnd)}\\)`,
+          ),
+        ),
+      ]);
+    } finally {
+      sandbox.tenant.app.certificates = [];
+    }
+  });
+
+  it('tenant scope: a warning annotation per other credential within the window, and a 403 that names Application.Read.All', async () => {
+    secretEndsIn(200);
+    const grants = [...sandbox.tenant.appRoleAssignments];
+    sandbox.tenant.otherApps = { count: 3, epochMs: Date.now(), secretDays: [5, 400, 20] };
+    try {
+      const refused = await runAction(inputs({ 'secret-expiry-scope': 'tenant' }));
+      expect(refused.code).toBe(1);
+      expect(annotationLines(refused.stdout)).toEqual([
+        expect.stringMatching(
+          /^::error title=Credential expiry across the tenant failed \(Authorization_RequestDenied\)::.*needs the Microsoft Graph application permission Application\.Read\.All/,
+        ),
+      ]);
+      expect(refused.stdout).toContain(
+        'App registrations → the app 3b8e6f0a-2c4d-4e9b-9a1f-6d7c5b4a3e21 → API permissions → Add a permission → Microsoft Graph → Application permissions → Application.Read.All',
+      );
+
+      grantApplicationReadAll(sandbox.tenant);
+      const run = await runAction(inputs({ 'secret-expiry-scope': 'tenant' }));
+      expect(run.code).toBe(0);
+      expect(run.outputs.result).toBe('warn');
+      expect(annotationLines(run.stdout)).toEqual([
+        expect.stringMatching(
+          /^::warning title=Client secret expiring%3A Generated app 1::client secret 'secret of app 1' of 'Generated app 1' \(app 0b000000-[\w-]+\) expires in [45] days/,
+        ),
+        expect.stringMatching(
+          /^::warning title=Client secret expiring%3A Generated app 3::client secret 'secret of app 3' of 'Generated app 3' \(app 0b000000-[\w-]+\) expires in (19|20) days/,
+        ),
+      ]);
+    } finally {
+      delete sandbox.tenant.otherApps;
+      sandbox.tenant.appRoleAssignments = grants;
+    }
   });
 
   it('makes no password (ROPC) request when only secret-expiry runs', async () => {

@@ -122,6 +122,14 @@ describe('secret-expiry, self scope', () => {
     expect(result!.details).toContain('client-id names another app');
     expect(run.outcome.secretInUse).toBeUndefined();
     expect(run.outcome.report.secrets).toMatchObject([{ inUse: false, hint: '' }]);
+    // Its own annotation, so it is not lost behind other credentials' annotations.
+    expect(result!.annotations).toEqual([
+      {
+        level: 'warning',
+        title: 'Client secret not found: Mail connector (sandbox)',
+        message: expect.stringMatching(/has the hint 'Xk4'.*\nFix: Check that client-id \(3b8e/s),
+      },
+    ]);
   });
 
   it('says so when two secrets share the hint, and judges by the soonest', async () => {

@@ -32,6 +32,8 @@ export function protocolsFor(ctx: RunContext): MailProtocol[] {
 export const mailboxCheck: Check = {
   name: 'mailbox',
   async run(ctx) {
+    // The token request goes out first: loading the probe code must not delay it.
+    const pendingToken = getMailToken(ctx);
     const mail = await import('../mailbox/index.js');
     const protocols = protocolsFor(ctx);
     const { endpoints, username } = ctx.settings;
@@ -53,7 +55,7 @@ export const mailboxCheck: Check = {
       };
     });
     try {
-      const token = await getMailToken(ctx);
+      const token = await pendingToken;
       if (!token.ok) {
         return probes.map(({ protocol }) => ({
           id: IDS[protocol],
@@ -107,8 +109,9 @@ async function judge(
     id: IDS[protocol],
     title: TITLES[protocol],
     status: 'fail',
-    // One line: where it was refused, and the most likely cause (the exact reply is in details).
-    summary: `${diagnosis.summary.replace(/:.*$/s, '')}: ${firstSentence(diagnosis.cause)}`,
+    // One line: what was refused, at which host:port, and the most likely cause (the exact
+    // reply is in details).
+    summary: `${diagnosis.summary.replace(/:.*$/s, '')} at ${where}: ${firstSentence(diagnosis.cause)}`,
     details: [
       `Cause: ${diagnosis.cause}`,
       outcome.reply ? `Server reply: ${outcome.reply}` : (outcome.error ?? ''),

@@ -68,6 +68,7 @@ export function judgeSelf(read: RegistrationRead, settings: Settings, now: Date)
   const status = worst(statuses);
   const details = [...alarming.map((v) => lineOf(v)), ...notes];
   if (!views.length) details.push(`'${appName}' has no client secrets and no certificates.`);
+  const notFoundFix = `Check that client-id (${app.appId}) is the app the secret was created in; if the secret was deleted, create a new one (App registrations → '${appName}' → Certificates & secrets → New client secret) and update the CI secret.`;
   const toFix = [...(inUse && isAlarming(inUse.level) ? [inUse] : []), ...alarmingCerts];
   return {
     views,
@@ -81,12 +82,25 @@ export function judgeSelf(read: RegistrationRead, settings: Settings, now: Date)
       remediation: toFix.length
         ? toFix.map((v) => remediationFor(v)).join(' ')
         : !inUse
-          ? `Check that client-id (${app.appId}) is the app the secret was created in; if the secret was deleted, create a new one (App registrations → '${appName}' → Certificates & secrets → New client secret) and update the CI secret.`
+          ? notFoundFix
           : undefined,
       tables: views.length
         ? [credentialTable(`Credentials of '${appName}' (soonest first)`, views, false)]
         : undefined,
-      annotations: alarming.map((v) => annotationOf(v)),
+      // One annotation per reason for the status (the reporting code shows these instead of
+      // the check's own line): each credential at or past a threshold, and a secret not found.
+      annotations: [
+        ...(inUse
+          ? []
+          : [
+              {
+                level: 'warning' as const,
+                title: `Client secret not found: ${appName}`,
+                message: `${summary}. ${notes[0]!}\nFix: ${notFoundFix}`,
+              },
+            ]),
+        ...alarming.map((v) => annotationOf(v)),
+      ],
     },
   };
 }

@@ -2,7 +2,7 @@
 // against the sandbox tenant and real Dovecot + Postfix, and how much the probes add beyond the
 // token fetch. Probes open TCP + TLS (+ STARTTLS) while the token is being fetched, so with a slow
 // token endpoint their cost should mostly hide behind it: measured at 0 and at 150 ms latency.
-// Runs as a section of `npm run bench`, or alone: npx tsx scripts/bench/mailbox-probes.ts
+// A section of `npm run bench`; alone: npx tsx scripts/bench/50-mailbox-probes.ts
 import { pathToFileURL } from 'node:url';
 import { runPreflight } from '../../src/engine/run-preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
@@ -16,6 +16,7 @@ import {
   SANDBOX_USER,
 } from '../../sandbox/tenant.js';
 import { peersUnavailable, startPeers, type RunningPeers } from '../mail-peers/peers.js';
+import type { BenchSection, Figure } from './lib/section.js';
 
 const RUNS = 7;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -56,12 +57,12 @@ async function medianOf(sandbox: Sandbox, peers: RunningPeers, checks: string): 
   return median(times);
 }
 
-export async function run(): Promise<void> {
-  console.log('\n## Mailbox probes: what IMAP + SMTP logins add to a run');
+async function run(): Promise<Figure[]> {
+  console.log('(what IMAP + SMTP logins add to a run)');
   const unavailable = peersUnavailable();
   if (unavailable) {
     console.log(`skipped: ${unavailable}`);
-    return;
+    return [];
   }
   const key = generateSigningKey('bench-kid');
   const peers = await startPeers({
@@ -74,6 +75,7 @@ export async function run(): Promise<void> {
   });
   console.log(`mail servers (Dovecot + Postfix) started in ${peers.startupMs.toFixed(0)} ms`);
   const sandbox = await startSandbox({ key });
+  const figures: Figure[] = [];
   try {
     const rows: string[][] = [];
     for (const latency of [0, 150]) {
@@ -81,6 +83,13 @@ export async function run(): Promise<void> {
       const token = await medianOf(sandbox, peers, 'token');
       const tokenAndMail = await medianOf(sandbox, peers, 'token, mailbox');
       const all = await medianOf(sandbox, peers, 'permissions, token, mailbox, secret-expiry');
+      figures.push(
+        { label: `all checks, sandbox latency ${latency} ms`, value: `${all.toFixed(1)} ms` },
+        {
+          label: `probes add beyond the token fetch, latency ${latency} ms`,
+          value: `${(tokenAndMail - token).toFixed(1)} ms`,
+        },
+      );
       rows.push([
         `${latency} ms`,
         token.toFixed(1),
@@ -97,6 +106,10 @@ export async function run(): Promise<void> {
     await sandbox.close();
     await peers.stop();
   }
+  return figures;
 }
+
+const section: BenchSection = { name: 'mailbox probes', run };
+export default section;
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();
