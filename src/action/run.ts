@@ -91,6 +91,8 @@ async function publish(
     if (note.level === 'error') core.error(note.message, { title: note.title });
     else core.warning(note.message, { title: note.title });
   }
+  // Notices never fail anything: e.g. an unused secret of the app that expires soon.
+  for (const note of plan.notices) core.notice(note.message, { title: note.title });
   for (const check of report.checks)
     if (check.status === 'pass' || check.status === 'skip')
       core.info(`${check.status.toUpperCase()} ${check.title}: ${check.summary}`);
