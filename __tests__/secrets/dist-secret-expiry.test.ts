@@ -125,6 +125,28 @@ describe('secret-expiry through dist/index.js', () => {
     }
   });
 
+  it('an unused secret expiring soon is a notice: the run still passes', async () => {
+    secretEndsIn(200);
+    const unusedEnd = new Date(Date.now() + 5 * DAY + DAY / 2).toISOString();
+    sandbox.tenant.app.secrets.push({
+      keyId: 'dead0000-1111-4222-8333-444455556666',
+      displayName: 'old laptop secret',
+      value: 'Zz9Q~an.unused.secret.value-not-real_0123456',
+      startDateTime: new Date(Date.now() - 300 * DAY).toISOString(),
+      endDateTime: unusedEnd,
+    });
+    try {
+      const run = await runAction(inputs());
+      expect(run.code).toBe(0);
+      expect(run.outputs.result).toBe('pass');
+      const lines = annotationLines(run.stdout);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^::notice title=[^:]+::.*'old laptop secret'.*5 days/);
+    } finally {
+      sandbox.tenant.app.secrets.pop();
+    }
+  });
+
   it('tenant scope: a warning annotation per other credential within the window, and a 403 that names Application.Read.All', async () => {
     secretEndsIn(200);
     const grants = [...sandbox.tenant.appRoleAssignments];
