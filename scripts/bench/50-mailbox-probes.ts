@@ -2,8 +2,7 @@
 // against the sandbox tenant and real Dovecot + Postfix, and how much the probes add beyond the
 // token fetch. Probes open TCP + TLS (+ STARTTLS) while the token is being fetched, so with a slow
 // token endpoint their cost should mostly hide behind it: measured at 0 and at 150 ms latency.
-// Runs as a section of `npm run bench`, or alone: npx tsx scripts/bench/mailbox-probes.ts
-import { pathToFileURL } from 'node:url';
+// Alone: npm run bench -- probes
 import { runPreflight } from '../../src/engine/run-preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
 import { generateSigningKey } from '../../sandbox/jwt.js';
@@ -16,6 +15,8 @@ import {
   SANDBOX_USER,
 } from '../../sandbox/tenant.js';
 import { peersUnavailable, startPeers, type RunningPeers } from '../mail-peers/peers.js';
+import type { BenchSection, Figure } from './lib/section.js';
+import { ms } from './lib/timing.js';
 
 const RUNS = 7;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -56,47 +57,43 @@ async function medianOf(sandbox: Sandbox, peers: RunningPeers, checks: string): 
   return median(times);
 }
 
-export async function run(): Promise<void> {
-  console.log('\n## Mailbox probes: what IMAP + SMTP logins add to a run');
-  const unavailable = peersUnavailable();
-  if (unavailable) {
-    console.log(`skipped: ${unavailable}`);
-    return;
-  }
-  const key = generateSigningKey('bench-kid');
-  const peers = await startPeers({
-    publicKeyPem: key.publicKeyPem,
-    kid: key.kid,
-    clientIds: [SANDBOX_CLIENT_ID],
-    issuers: [`https://sts.windows.net/${SANDBOX_TENANT_ID}/`],
-    audience: 'https://outlook.office.com',
-    usernameClaim: 'mailbox',
-  });
-  console.log(`mail servers (Dovecot + Postfix) started in ${peers.startupMs.toFixed(0)} ms`);
-  const sandbox = await startSandbox({ key });
-  try {
-    const rows: string[][] = [];
-    for (const latency of [0, 150]) {
-      sandbox.faults.latencyMs = latency;
-      const token = await medianOf(sandbox, peers, 'token');
-      const tokenAndMail = await medianOf(sandbox, peers, 'token, mailbox');
-      const all = await medianOf(sandbox, peers, 'permissions, token, mailbox, secret-expiry');
-      rows.push([
-        `${latency} ms`,
-        token.toFixed(1),
-        tokenAndMail.toFixed(1),
-        (tokenAndMail - token).toFixed(1),
-        all.toFixed(1),
-      ]);
+const section: BenchSection = {
+  name: 'mailbox probes: a run with every check against the sandbox and Dovecot + Postfix',
+  async run() {
+    const unavailable = peersUnavailable();
+    if (unavailable) return [{ label: `skipped: ${unavailable}`, value: '-' }];
+    const key = generateSigningKey('bench-kid');
+    const peers = await startPeers({
+      publicKeyPem: key.publicKeyPem,
+      kid: key.kid,
+      clientIds: [SANDBOX_CLIENT_ID],
+      issuers: [`https://sts.windows.net/${SANDBOX_TENANT_ID}/`],
+      audience: 'https://outlook.office.com',
+      usernameClaim: 'mailbox',
+    });
+    const figures: Figure[] = [
+      { label: 'mail servers (Dovecot + Postfix) started in', value: ms(peers.startupMs) },
+    ];
+    const sandbox = await startSandbox({ key });
+    try {
+      for (const latency of [0, 150]) {
+        sandbox.faults.latencyMs = latency;
+        const token = await medianOf(sandbox, peers, 'token');
+        const tokenAndMail = await medianOf(sandbox, peers, 'token, mailbox');
+        const all = await medianOf(sandbox, peers, 'permissions, token, mailbox, secret-expiry');
+        const at = `latency ${latency} ms, median of ${RUNS}`;
+        figures.push(
+          { label: `${at}: token only`, value: ms(token) },
+          { label: `${at}: token + IMAP and SMTP probes`, value: ms(tokenAndMail) },
+          { label: `${at}: what the probes add`, value: ms(tokenAndMail - token) },
+          { label: `${at}: all checks`, value: ms(all) },
+        );
+      }
+    } finally {
+      await sandbox.close();
+      await peers.stop();
     }
-    console.log(`median of ${RUNS} in-process engine runs, milliseconds:`);
-    console.log('| sandbox latency | token only | token + probes | probes add | all checks |');
-    console.log('|---|---|---|---|---|');
-    for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-  } finally {
-    await sandbox.close();
-    await peers.stop();
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();
+    return figures;
+  },
+};
+export default section;

@@ -1,8 +1,7 @@
 // Critical path of `checks: permissions, token`: with the sandbox adding a fixed latency L to every
 // HTTP request, the run should take 2 sequential round trips (both tokens at once, then one Graph
 // $batch). Prints (time at L − time at 0) / L, the number of sequential round trips; goal ≤ 2.5.
-// Runs as a section of `npm run bench`, or alone: npx tsx scripts/bench/permissions-critical-path.ts
-import { pathToFileURL } from 'node:url';
+// Alone: npm run bench -- critical
 import { runPreflight } from '../../src/engine/run-preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
@@ -13,6 +12,8 @@ import {
   SANDBOX_TENANT_ID,
   SANDBOX_USER,
 } from '../../sandbox/tenant.js';
+import type { BenchSection, Figure } from './lib/section.js';
+import { ms } from './lib/timing.js';
 
 const LATENCY_MS = 200;
 const RUNS = 7;
@@ -56,23 +57,26 @@ async function medianAt(latencyMs: number, grant: string): Promise<number> {
   }
 }
 
-export async function run(): Promise<void> {
-  console.log(
-    `permissions critical path (checks: permissions, token; L = ${LATENCY_MS} ms, median of ${RUNS})`,
-  );
-  let worst = 0;
-  for (const grant of ['password', 'client-credentials']) {
-    const at0 = await medianAt(0, grant);
-    const atL = await medianAt(LATENCY_MS, grant);
-    const trips = (atL - at0) / LATENCY_MS;
-    worst = Math.max(worst, trips);
-    console.log(
-      `  grant ${grant.padEnd(18)} at 0: ${at0.toFixed(1)} ms  at L: ${atL.toFixed(1)} ms  ` +
-        `sequential round trips: ${trips.toFixed(2)} (goal ≤ ${GOAL})`,
-    );
-  }
-  console.log(`  ${worst <= GOAL ? 'OK' : 'OVER GOAL'}: worst ${worst.toFixed(2)} round trips`);
-  if (worst > GOAL) process.exitCode = 1;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await run();
+const section: BenchSection = {
+  name: `permissions critical path: checks permissions, token (L = ${LATENCY_MS} ms, median of ${RUNS})`,
+  async run() {
+    const figures: Figure[] = [];
+    for (const grant of ['password', 'client-credentials']) {
+      const at0 = await medianAt(0, grant);
+      const atL = await medianAt(LATENCY_MS, grant);
+      const trips = (atL - at0) / LATENCY_MS;
+      figures.push(
+        { label: `grant ${grant}: run at latency 0`, value: ms(at0) },
+        { label: `grant ${grant}: run at latency L`, value: ms(atL) },
+        {
+          label: `grant ${grant}: sequential round trips (at L − at 0) / L`,
+          value: trips.toFixed(2),
+          budget: `≤ ${GOAL}`,
+          ok: trips <= GOAL,
+        },
+      );
+    }
+    return figures;
+  },
+};
+export default section;
