@@ -48,7 +48,9 @@ ${flags.join('\n')}
   --verbose                              show details of passed checks and debug lines
   -h, --help                             this text
 
-Exit status: 0 pass or warn; 1 fail (and warn with --fail-on warning); 64 unusable arguments.
+Exit status: 0 pass or warn; 1 fail (and warn with --fail-on warning), refused input values
+included (the report names the input); 64 unusable arguments (unknown or secret flags, missing
+values); 130 a secret prompt cancelled with Ctrl-C.
 
 Examples:
   # Delegated (ROPC): the password is asked for on the terminal
