@@ -45,7 +45,7 @@ Secrets are never flags (other users of the machine can read a process's argumen
 Options:
 ${flags.join('\n')}
   --json                                 print the JSON report instead of text
-  --verbose                              show details of passed checks and debug lines
+  --verbose                              details of passed checks, long tables whole, debug lines
   -h, --help                             this text
 
 Exit status: 0 pass or warn; 1 fail (and warn with --fail-on warning), refused input values
