@@ -88,7 +88,9 @@ describe('m365-mail-preflight (CLI)', () => {
     const text = cliIo(secretsEnv);
     expect(await runCli(flags('--timeout-seconds', 'soon'), text.io)).toBe(1);
     expect(text.stdout.text).toMatch(/✘ FAIL {2}Inputs {2}input 'timeout-seconds' 'soon' must be/);
-    expect(text.stdout.text).toContain('Fix: Fix the inputs named above');
+    expect(text.stdout.text).toContain(
+      "Fix: Correct each input listed above in the step's `with:`",
+    );
     expect(sandbox.requests.length).toBe(before);
   });
 
