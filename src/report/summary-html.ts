@@ -95,7 +95,9 @@ function checkDetails(check: CheckResult): string {
   // what a reader comes to the summary for. Passing transcripts stay folded.
   const open =
     check.status === 'fail' || check.status === 'warn' || check.tables?.length ? ' open' : '';
-  const code = check.code ? ` (${escapeHtml(check.code)})` : '';
+  // The code once: many summaries already start with it ("AADSTS7000215: ...").
+  const code =
+    check.code && !check.summary.includes(check.code) ? ` (${escapeHtml(check.code)})` : '';
   const parts = [
     `<details${open}><summary><strong>${STATUS_ICON[check.status]} ${inlineHtml(check.title)}</strong>${code}: ${inlineHtml(clip(check.summary, MAX_CELL))}</summary>\n`,
   ];
