@@ -20,7 +20,8 @@ export function entraErrorBody(spec: EntraErrorSpec, now = new Date()): Record<s
     .replace(/\.\d{3}Z$/, 'Z');
   return {
     error: spec.error,
-    error_description: `AADSTS${spec.code}: ${spec.text} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+    // Entra separates the parts with CRLF (m365-facts.md section 2): clients see exactly this.
+    error_description: `AADSTS${spec.code}: ${spec.text}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
     error_codes: [spec.code],
     timestamp,
     trace_id: traceId,

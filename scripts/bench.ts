@@ -22,7 +22,7 @@ for (const file of files) {
     const verdict = f.budget === undefined ? '' : f.ok ? '  ok' : '  OVER BUDGET';
     if (f.budget !== undefined && !f.ok) failed++;
     console.log(
-      `${f.label.padEnd(58)} ${f.value.padStart(12)}${f.budget ? `  (budget ${f.budget})` : ''}${verdict}`,
+      `${f.label.padEnd(66)} ${f.value.padStart(12)}${f.budget ? `  (budget ${f.budget})` : ''}${verdict}`,
     );
   }
 }

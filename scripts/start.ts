@@ -23,7 +23,8 @@ const SECRET_INPUTS: Record<string, string> = {
 
 const args = process.argv.slice(2);
 if (args.includes('--list-scenarios')) {
-  for (const s of SCENARIOS) console.log(`${s.name.padEnd(28)} ${s.description}`);
+  const width = Math.max(...SCENARIOS.map((s) => s.name.length));
+  for (const s of SCENARIOS) console.log(`${s.name.padEnd(width)}  ${s.description}`);
   process.exit(0);
 }
 const at = args.indexOf('--scenario');

@@ -74,17 +74,32 @@ describe('m365-mail-preflight (CLI)', () => {
     expect(await runCli(flags('--fail-on', 'warning'), strict.io)).toBe(1);
   });
 
-  it('exits 64 on a refused input value, with the report and no request', async () => {
+  it('exits 1 on a refused input value, with the report naming the input and no request', async () => {
+    const before = sandbox.requests.length;
+    const refused = cliIo(secretsEnv);
+    const argv = flags('--json').map((a) => (a === SANDBOX_TENANT_ID ? 'common' : a));
+    expect(await runCli(argv, refused.io)).toBe(1);
+    const report = reportSchema.parse(JSON.parse(refused.stdout.text));
+    expect(report.result).toBe('fail');
+    expect(report.checks[0]).toMatchObject({ id: 'inputs', status: 'fail' });
+    expect(report.checks[0]!.summary).toContain("input 'tenant-id'");
+    expect(report.checks[0]!.summary).toContain('common');
+    // The text form says the same, with the fix.
+    const text = cliIo(secretsEnv);
+    expect(await runCli(flags('--timeout-seconds', 'soon'), text.io)).toBe(1);
+    expect(text.stdout.text).toMatch(/✘ FAIL {2}Inputs {2}input 'timeout-seconds' 'soon' must be/);
+    expect(text.stdout.text).toContain(
+      "Fix: Correct each input listed above in the step's `with:`",
+    );
+    expect(sandbox.requests.length).toBe(before);
+  });
+
+  it('exits 64 on a flag given twice: the command line itself is unusable, no report', async () => {
     const before = sandbox.requests.length;
     const run = cliIo(secretsEnv);
     expect(await runCli(flags('--json', '--tenant-id', 'x'), run.io)).toBe(64);
     expect(run.stderr.text).toContain('--tenant-id was given more than once');
-    const refused = cliIo(secretsEnv);
-    const argv = flags('--json').map((a) => (a === SANDBOX_TENANT_ID ? 'common' : a));
-    expect(await runCli(argv, refused.io)).toBe(64);
-    const report = reportSchema.parse(JSON.parse(refused.stdout.text));
-    expect(report.checks[0]).toMatchObject({ id: 'inputs', status: 'fail' });
-    expect(report.checks[0]!.summary).toContain("input 'tenant-id'");
+    expect(run.stdout.text).toBe('');
     expect(sandbox.requests.length).toBe(before);
   });
 
@@ -147,9 +162,21 @@ describe('m365-mail-preflight (CLI)', () => {
 
   it('does not prompt when stdin is not a terminal: the missing secret is an input error', async () => {
     const run = cliIo({ M365_CLIENT_SECRET: SANDBOX_SECRET });
-    expect(await runCli(flags('--grant', 'password'), run.io)).toBe(64);
+    expect(await runCli(flags('--grant', 'password'), run.io)).toBe(1);
     expect(run.stdout.text).toContain("input 'password' is required");
     expect(run.stderr.text).toContain('hint: the CLI reads secrets from M365_PASSWORD');
+  });
+
+  it('exits 130 when the secret prompt is cancelled with Ctrl-C, sending nothing', async () => {
+    const before = sandbox.requests.length;
+    const terminal = new FakeTerminal(['hunt\u0003']);
+    const run = cliIo({ M365_CLIENT_SECRET: SANDBOX_SECRET }, { stdin: terminal, tty: true });
+    expect(await runCli(flags('--grant', 'password'), run.io)).toBe(130);
+    expect(run.stderr.text).toContain('m365-mail-preflight: cancelled');
+    expect(terminal.rawModeHistory).toEqual([true, false]);
+    expect(run.stdout.text).toBe('');
+    expect(everything(run)).not.toContain('hunt');
+    expect(sandbox.requests.length).toBe(before);
   });
 
   it('colours a terminal, unless NO_COLOR is set; plain text elsewhere', async () => {
@@ -173,6 +200,7 @@ describe('m365-mail-preflight (CLI)', () => {
     expect(run.stdout.text).not.toContain('--client-secret');
     expect(run.stdout.text).toContain('M365_CLIENT_SECRET');
     expect(run.stdout.text).toContain('64 unusable arguments');
+    expect(run.stdout.text).toContain('refused input values\nincluded');
     expect(run.stdout.text).toContain('Examples:');
   });
 });

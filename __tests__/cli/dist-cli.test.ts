@@ -76,13 +76,22 @@ describe('dist/cli/index.js', () => {
       expect(run.stdout).not.toContain(SANDBOX_SECRET);
     });
 
-    it('exits 1 on a failed check and 64 on a secret flag', async () => {
+    it('exits 1 on a failed check or a refused input value, and 64 on a secret flag', async () => {
       const failed = await runBin(node, argv(), {
         M365_CLIENT_SECRET: SANDBOX_SECRET,
         M365_PASSWORD: 'wrong password',
       });
       expect(failed.code).toBe(1);
       expect(failed.stdout).toContain('AADSTS50126');
+      const badCloud = await runBin(node, [...argv(), '--json', '--cloud', 'mars'], {
+        M365_CLIENT_SECRET: SANDBOX_SECRET,
+        M365_PASSWORD: SANDBOX_PASSWORD,
+      });
+      expect(badCloud.code).toBe(1);
+      const report = reportSchema.parse(JSON.parse(badCloud.stdout));
+      expect(report.checks[0]!.summary).toBe(
+        "input 'cloud' 'mars' is not one of: public, usgov, usgov-dod, china",
+      );
       const refused = await runBin(node, [...argv(), '--password', 'visible-to-ps'], {});
       expect(refused.code).toBe(64);
       expect(refused.stderr).toContain('--password is refused');

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CheckResult, Report } from '../../src/engine/types.js';
 import { planAnnotations } from '../../src/report/annotations.js';
+import { PRE_WIDTH } from '../../src/report/html.js';
 import {
   CHECK_RUN_SUMMARY_MAX_BYTES,
   STEP_SUMMARY_MAX_BYTES,
@@ -104,6 +105,43 @@ describe('renderSummary', () => {
     expect(text.length).toBeLessThanOrEqual(CHECK_RUN_SUMMARY_MAX_BYTES);
     expect(text).toContain('more results did not fit');
     expect(text.split('<table>').length).toBe(text.split('</table>').length);
+  });
+
+  it('shows the permission and secrets tables open even on a pass; passing transcripts stay folded', () => {
+    const text = renderSummary(passingReport);
+    const opening = (title: string) =>
+      new RegExp(
+        `<details( open)?><summary><strong>✅ ${title.replace(/[()]/g, '\\$&')}</strong>`,
+      ).exec(text);
+    expect(opening('Permissions')?.[1]).toBe(' open');
+    expect(opening('Client secret expiry')?.[1]).toBe(' open');
+    expect(opening('Mailbox login (IMAP)')?.[1]).toBeUndefined();
+    expect(text).toContain('<strong>Permissions the flow needs</strong>');
+    expect(text).toContain('<strong>Client secrets of the registration</strong>');
+  });
+
+  it('wraps long detail lines at spaces (GitHub does not wrap a <pre>), leaving short ones be', () => {
+    const cause = `Cause: ${'the token is for another resource '.repeat(10).trim()}.`;
+    const transcript = 'S: a1 NO [AUTHENTICATIONFAILED] Authentication failed.';
+    const url = `https://example.com/${'x'.repeat(200)}`;
+    const check: CheckResult = {
+      id: 'mailbox-imap',
+      title: 'Mailbox login (IMAP)',
+      status: 'fail',
+      summary: 'refused',
+      details: [cause, transcript, `  see ${url} now`].join('\n'),
+    };
+    const text = renderSummary({ ...failingReport, checks: [check] });
+    const pre = /<pre>([\s\S]*?)<\/pre>/.exec(text)![1]!.split('\n');
+    expect(pre.length).toBeGreaterThan(3);
+    // Nothing is lost or reordered: joining the wrapped lines gives the text back.
+    const causeLines = pre.slice(0, pre.indexOf(transcript));
+    expect(causeLines.map((l) => l.trim()).join(' ')).toBe(cause);
+    expect(causeLines.every((l) => l.length <= PRE_WIDTH)).toBe(true);
+    expect(causeLines.slice(1).every((l) => l.startsWith('  '))).toBe(true);
+    expect(pre).toContain(transcript);
+    // A word longer than a line is kept whole, on a line of its own, indented like its line.
+    expect(pre).toContain(`    ${url}`);
   });
 
   it('lists the problems that did not fit into annotations', () => {

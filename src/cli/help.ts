@@ -45,10 +45,12 @@ Secrets are never flags (other users of the machine can read a process's argumen
 Options:
 ${flags.join('\n')}
   --json                                 print the JSON report instead of text
-  --verbose                              show details of passed checks and debug lines
+  --verbose                              details of passed checks, long tables whole, debug lines
   -h, --help                             this text
 
-Exit status: 0 pass or warn; 1 fail (and warn with --fail-on warning); 64 unusable arguments.
+Exit status: 0 pass or warn; 1 fail (and warn with --fail-on warning), refused input values
+included (the report names the input); 64 unusable arguments (unknown or secret flags, missing
+values); 130 a secret prompt cancelled with Ctrl-C.
 
 Examples:
   # Delegated (ROPC): the password is asked for on the terminal

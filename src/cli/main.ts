@@ -21,7 +21,14 @@ import {
   type TextOutput,
 } from './secrets.js';
 
-export const EXIT = { ok: 0, failed: 1, usage: 64 } as const;
+/**
+ * The contract's exit codes. `usage` (64, EX_USAGE) is for a command line that cannot be read at
+ * all (an unknown or secret flag, a missing value, a stray argument): no report exists then.
+ * Input VALUES that are refused (`--tenant-id common`, a missing secret) are a failed preflight
+ * like any other: the report says which input and why, and the status is `failed` (1), as the
+ * action's is. `cancelled` (130, as a shell reports Ctrl-C) is a secret prompt the user left.
+ */
+export const EXIT = { ok: 0, failed: 1, usage: 64, cancelled: 130 } as const;
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -58,7 +65,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const asked = await askMissingSecrets(parsed, io);
     if (asked === 'cancelled') {
       err('\nm365-mail-preflight: cancelled\n');
-      return EXIT.usage;
+      return EXIT.cancelled;
     }
     for (const value of Object.values(asked)) redactor.add(value);
     raw = { ...raw, ...asked };
@@ -88,7 +95,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for (const warning of parsed.ok ? [] : parsed.warnings) err(`warning: ${warning}\n`);
     out(renderText(report, { color: useColor(io.stdout, io.env), verbose }));
   }
-  // Refused inputs are unusable arguments: the report says which, the status says "usage".
+  // Refused input values fail the preflight (exit 1), as in the action: the report names them.
   if (!parsed.ok) {
     const secretsMissing = parsed.problems
       .map((p) => SECRET_ENV[p.input])
@@ -97,7 +104,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       err(
         `hint: the CLI reads secrets from ${secretsMissing.join(' and ')} (or asks for them on a terminal), never from flags.\n`,
       );
-    return EXIT.usage;
+    return EXIT.failed;
   }
   return failsStep(report.result, parsed.settings.failOn) ? EXIT.failed : EXIT.ok;
 }

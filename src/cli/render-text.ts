@@ -21,6 +21,11 @@ const STATUS_TONE: Record<CheckStatus, Tone> = {
 };
 const STATUS_MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail: '✘', skip: '-' };
 
+/** A terminal shows this much of a table or of a check's details unless --verbose: a tenant
+ * scan can list thousands of credentials, and the JSON report (--json) always has them all. */
+export const TEXT_MAX_ROWS = 20;
+export const TEXT_MAX_DETAIL_LINES = 40;
+
 /** Whether to colour a stream: a terminal, and NO_COLOR (https://no-color.org) not set. */
 export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
   return Boolean(stream.isTTY) && !env.NO_COLOR;
@@ -49,12 +54,26 @@ export function renderText(report: Report, style: TextStyle): string {
       `${paint(STATUS_TONE[check.status], status)}  ${paint('bold', check.title.padEnd(width))}  ${check.summary}${code}`,
     );
     const indent = ' '.repeat(8);
-    if (check.remediation) lines.push(`${indent}${paint('bold', 'Fix:')} ${check.remediation}`);
+    if (check.remediation) {
+      // A fix of several steps keeps every line under "Fix:", not at the left margin.
+      const [first, ...more] = check.remediation.split(/\r?\n/);
+      lines.push(`${indent}${paint('bold', 'Fix:')} ${first}`);
+      for (const line of more) lines.push(`${indent}     ${line}`);
+    }
     if (check.status === 'pass' && !style.verbose) continue;
-    for (const table of check.tables ?? [])
-      lines.push(...textTable(table).map((l, i) => indent + (i < 2 ? paint('dim', l) : l)));
-    if (check.details)
-      for (const line of check.details.split(/\r?\n/)) lines.push(indent + paint('dim', line));
+    for (const table of check.tables ?? []) {
+      const shown = style.verbose ? table : { ...table, rows: table.rows.slice(0, TEXT_MAX_ROWS) };
+      lines.push(...textTable(shown).map((l, i) => indent + (i < 2 ? paint('dim', l) : l)));
+      const hidden = table.rows.length - shown.rows.length;
+      if (hidden > 0) lines.push(indent + paint('dim', moreNote(hidden, 'rows')));
+    }
+    if (check.details) {
+      const all = check.details.split(/\r?\n/);
+      const shown = style.verbose ? all : all.slice(0, TEXT_MAX_DETAIL_LINES);
+      for (const line of shown) lines.push(indent + paint('dim', line));
+      if (all.length > shown.length)
+        lines.push(indent + paint('dim', moreNote(all.length - shown.length, 'lines')));
+    }
   }
   lines.push('');
   lines.push(
@@ -62,6 +81,9 @@ export function renderText(report: Report, style: TextStyle): string {
   );
   return `${lines.join('\n')}\n`;
 }
+
+const moreNote = (count: number, what: string) =>
+  `… ${count} more ${what}: --verbose shows them, --json gives the whole report`;
 
 function textTable(table: DetailTable): string[] {
   const widths = table.headers.map((h, i) =>

@@ -103,7 +103,7 @@ function refusedInputs(parsed: Extract<ParseResult, { ok: false }>): PreflightOu
         summary: `input '${first.input}' ${first.message}`,
         details: parsed.problems.map((p) => `${p.input}: ${p.message}`).join('\n'),
         remediation:
-          'Fix the inputs named above in the workflow step (or CLI flags); no request was made.',
+          "Correct each input listed above in the step's `with:` (on the command line: the flag of the same name; secrets from M365_CLIENT_SECRET and M365_PASSWORD); no request was made.",
       },
     ],
     token: null,

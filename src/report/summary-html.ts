@@ -91,8 +91,13 @@ const hasDetails = (check: CheckResult): boolean =>
   Boolean(check.details?.trim()) || Boolean(check.tables?.length);
 
 function checkDetails(check: CheckResult): string {
-  const open = check.status === 'fail' || check.status === 'warn' ? ' open' : '';
-  const code = check.code ? ` (${escapeHtml(check.code)})` : '';
+  // Open what needs attention, and the tables (permissions, secrets) even on a pass: they are
+  // what a reader comes to the summary for. Passing transcripts stay folded.
+  const open =
+    check.status === 'fail' || check.status === 'warn' || check.tables?.length ? ' open' : '';
+  // The code once: many summaries already start with it ("AADSTS7000215: ...").
+  const code =
+    check.code && !check.summary.includes(check.code) ? ` (${escapeHtml(check.code)})` : '';
   const parts = [
     `<details${open}><summary><strong>${STATUS_ICON[check.status]} ${inlineHtml(check.title)}</strong>${code}: ${inlineHtml(clip(check.summary, MAX_CELL))}</summary>\n`,
   ];
