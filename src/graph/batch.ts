@@ -5,7 +5,9 @@
 import type { RunContext } from '../engine/context.js';
 import { HttpError } from '../http/errors.js';
 import { retryAfterMs } from '../http/retry-policy.js';
-import { graphErrorSchema, type GraphReadFailure } from './types.js';
+import { safeJson } from '../http/safe-json.js';
+import { graphFailure } from './answers.js';
+import type { GraphReadFailure } from './types.js';
 import { z } from 'zod';
 
 export const MAX_BATCH_REQUESTS = 20;
@@ -128,24 +130,6 @@ async function oneRound(
         failure: { message: `Microsoft Graph's $batch answer left out the request '${r.id}'` },
       });
   return { answered, throttled };
-}
-
-/** A Graph error body turned into a failure: branch on `code`, never on `message`. */
-export function graphFailure(status: number, body: unknown, contentType = ''): GraphReadFailure {
-  const err = graphErrorSchema.safeParse(body);
-  return {
-    status,
-    code: err.success ? err.data.error.code : undefined,
-    message: `Microsoft Graph answered HTTP ${status}${err.success ? ` ${err.data.error.code}` : contentType ? ` (${contentType})` : ''}`,
-  };
-}
-
-export function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 const lowerKeys = (headers: Record<string, string>) =>
