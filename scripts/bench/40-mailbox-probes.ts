@@ -2,7 +2,7 @@
 // against the sandbox tenant and real Dovecot + Postfix, and how much the probes add beyond the
 // token fetch. Probes open TCP + TLS (+ STARTTLS) while the token is being fetched, so with a slow
 // token endpoint their cost should mostly hide behind it: measured at 0 and at 150 ms latency.
-// Runs as a section of `npm run bench`, or alone: npx tsx scripts/bench/mailbox-probes.ts
+// Runs as a section of `npm run bench`, or alone: npx tsx scripts/bench/40-mailbox-probes.ts
 import { pathToFileURL } from 'node:url';
 import { runPreflight } from '../../src/engine/run-preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';

@@ -3,7 +3,7 @@
 // process; the action runs in a child whose peak RSS (getrusage maxrss, read at its exit by a
 // preloaded module) is what is reported, so the sandbox's memory is not counted. Smaller and
 // larger tenants are scanned too, to show that memory stays flat as the tenant grows.
-// Goal for 10,000 apps: scan < 2 s, peak RSS < 150 MB. Alone: npx tsx scripts/bench/tenant-scan.ts
+// Goal for 10,000 apps: scan < 2 s, peak RSS < 150 MB. Alone: npx tsx scripts/bench/50-tenant-scan.ts
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
     `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => writeFileSync(${JSON.stringify(rssFile)}, String(process.resourceUsage().maxRSS)));\n`,
   );
   console.log(
-    'Tenant scan (secret-expiry-scope: tenant) through dist/index.js against the sandbox',
+    '\n## Tenant scan (secret-expiry-scope: tenant) through dist/index.js against the sandbox',
   );
   console.log(
     'tenant  apps      pages  scan ms  process ms  peak RSS MB  credentials within 30 days',

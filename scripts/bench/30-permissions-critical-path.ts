@@ -1,7 +1,7 @@
 // Critical path of `checks: permissions, token`: with the sandbox adding a fixed latency L to every
 // HTTP request, the run should take 2 sequential round trips (both tokens at once, then one Graph
 // $batch). Prints (time at L − time at 0) / L, the number of sequential round trips; goal ≤ 2.5.
-// Runs as a section of `npm run bench`, or alone: npx tsx scripts/bench/permissions-critical-path.ts
+// Runs as a section of `npm run bench`, or alone: npx tsx scripts/bench/30-permissions-critical-path.ts
 import { pathToFileURL } from 'node:url';
 import { runPreflight } from '../../src/engine/run-preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
@@ -58,7 +58,7 @@ async function medianAt(latencyMs: number, grant: string): Promise<number> {
 
 export async function run(): Promise<void> {
   console.log(
-    `permissions critical path (checks: permissions, token; L = ${LATENCY_MS} ms, median of ${RUNS})`,
+    `\n## permissions critical path (checks: permissions, token; L = ${LATENCY_MS} ms, median of ${RUNS})`,
   );
   let worst = 0;
   for (const grant of ['password', 'client-credentials']) {
