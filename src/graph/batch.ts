@@ -6,6 +6,7 @@ import type { RunContext } from '../engine/context.js';
 import { HttpError } from '../http/errors.js';
 import { retryAfterMs } from '../http/retry-policy.js';
 import { safeJson } from '../http/safe-json.js';
+import { sleep } from '../http/sleep.js';
 import { graphFailure } from './answers.js';
 import type { GraphReadFailure } from './types.js';
 import { z } from 'zod';
@@ -134,14 +135,3 @@ async function oneRound(
 
 const lowerKeys = (headers: Record<string, string>) =>
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
