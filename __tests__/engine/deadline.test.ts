@@ -80,6 +80,11 @@ describe('the run deadline', () => {
     expect(byId('token')[0]?.summary).toContain('token endpoint (mail token)');
     expect(byId('token')[0]?.summary).toContain(DEADLINE);
     expect(byId('secret-expiry')[0]?.status).toBe('pass');
+    // The registration read (Graph token) confirms the permissions; there is no mail token to
+    // look in, and the summary does not claim there is.
+    expect(byId('permissions')[0]?.summary).toBe(
+      'all 3 required permissions are configured and consented (no token to look in: see the Access token check)',
+    );
     for (const id of ['mailbox-imap', 'mailbox-smtp'])
       expect(byId(id)[0]).toMatchObject({ status: 'skip' });
   });
