@@ -6,29 +6,20 @@ import { pathToFileURL } from 'node:url';
 import { runPreflight } from '../../src/engine/run-preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
-import {
-  SANDBOX_CLIENT_ID,
-  SANDBOX_PASSWORD,
-  SANDBOX_SECRET,
-  SANDBOX_TENANT_ID,
-  SANDBOX_USER,
-} from '../../sandbox/tenant.js';
+import { sandboxInputs } from '../../sandbox/inputs.js';
 
 const LATENCY_MS = 200;
 const RUNS = 7;
 const GOAL = 2.5;
 
 async function timeOneRun(sandbox: Sandbox, grant: string): Promise<number> {
-  const parsed = parseSettings({
-    'tenant-id': SANDBOX_TENANT_ID,
-    'client-id': SANDBOX_CLIENT_ID,
-    'client-secret': SANDBOX_SECRET,
-    username: SANDBOX_USER,
-    password: grant === 'password' ? SANDBOX_PASSWORD : '',
-    grant,
-    checks: 'permissions, token',
-    endpoints: `authority=${sandbox.url}\ngraph=${sandbox.url}`,
-  });
+  const parsed = parseSettings(
+    sandboxInputs(sandbox, {
+      ...(grant === 'password' ? {} : { password: '' }),
+      grant,
+      checks: 'permissions, token',
+    }),
+  );
   const started = performance.now();
   const outcome = await runPreflight(parsed, {
     log: { debug: () => undefined, info: () => undefined, warning: () => undefined },

@@ -8,33 +8,25 @@ import { runPreflight } from '../../src/engine/run-preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
 import { generateSigningKey } from '../../sandbox/jwt.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
-import {
-  SANDBOX_CLIENT_ID,
-  SANDBOX_PASSWORD,
-  SANDBOX_SECRET,
-  SANDBOX_TENANT_ID,
-  SANDBOX_USER,
-} from '../../sandbox/tenant.js';
+import { sandboxInputs } from '../../sandbox/inputs.js';
+import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from '../../sandbox/tenant.js';
 import { peersUnavailable, startPeers, type RunningPeers } from '../mail-peers/peers.js';
 
 const RUNS = 7;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function timeRun(sandbox: Sandbox, peers: RunningPeers, checks: string): Promise<number> {
-  const parsed = parseSettings({
-    'tenant-id': SANDBOX_TENANT_ID,
-    'client-id': SANDBOX_CLIENT_ID,
-    'client-secret': SANDBOX_SECRET,
-    username: SANDBOX_USER,
-    password: SANDBOX_PASSWORD,
-    checks,
-    endpoints: [
-      `authority=${sandbox.url}`,
-      `graph=${sandbox.url}`,
-      `imap=${peers.imap.host}:${peers.imap.port}`,
-      `smtp=${peers.smtp.host}:${peers.smtp.port}`,
-    ].join('\n'),
-  });
+  const parsed = parseSettings(
+    sandboxInputs(sandbox, {
+      checks,
+      endpoints: [
+        `authority=${sandbox.url}`,
+        `graph=${sandbox.url}`,
+        `imap=${peers.imap.host}:${peers.imap.port}`,
+        `smtp=${peers.smtp.host}:${peers.smtp.port}`,
+      ].join('\n'),
+    }),
+  );
   const started = performance.now();
   const outcome = await runPreflight(parsed, {
     log: { debug: () => undefined, info: () => undefined, warning: () => undefined },
