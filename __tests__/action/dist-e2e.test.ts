@@ -2,13 +2,8 @@
 // Every run goes through runActionChecked: no secret or token leaks, on success or failure.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
-import {
-  SANDBOX_CLIENT_ID,
-  SANDBOX_PASSWORD,
-  SANDBOX_SECRET,
-  SANDBOX_TENANT_ID,
-  SANDBOX_USER,
-} from '../../sandbox/tenant.js';
+import { sandboxInputs } from '../../sandbox/inputs.js';
+import { SANDBOX_PASSWORD, SANDBOX_SECRET, SANDBOX_TENANT_ID } from '../../sandbox/tenant.js';
 import { runActionChecked } from '../helpers/checked-run.js';
 import { maskedBeforeUse } from '../helpers/leak-check.js';
 import { nodeBinaries } from '../helpers/node-binaries.js';
@@ -21,15 +16,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => sandbox.faults.clear());
 
-const baseInputs = (): Record<string, string> => ({
-  'tenant-id': SANDBOX_TENANT_ID,
-  'client-id': SANDBOX_CLIENT_ID,
-  'client-secret': SANDBOX_SECRET,
-  username: SANDBOX_USER,
-  password: SANDBOX_PASSWORD,
-  checks: 'token',
-  endpoints: `authority=${sandbox.url}\ngraph=${sandbox.url}`,
-});
+const baseInputs = (): Record<string, string> => sandboxInputs(sandbox);
 
 const passwordRequests = (since: number) =>
   sandbox.requests.slice(since).filter((r) => r.form?.get('grant_type') === 'password');

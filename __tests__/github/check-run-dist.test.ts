@@ -5,13 +5,8 @@ import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
-import {
-  SANDBOX_CLIENT_ID,
-  SANDBOX_PASSWORD,
-  SANDBOX_SECRET,
-  SANDBOX_TENANT_ID,
-  SANDBOX_USER,
-} from '../../sandbox/tenant.js';
+import { sandboxInputs } from '../../sandbox/inputs.js';
+import { SANDBOX_PASSWORD, SANDBOX_SECRET } from '../../sandbox/tenant.js';
 import { findLeaks } from '../helpers/leak-check.js';
 import { runAction } from '../helpers/run-action.js';
 import { startFakeGitHubApi, type FakeGitHubApi } from './fake-github-api.js';
@@ -38,17 +33,8 @@ beforeEach(() => {
   github.refuse.statuses = undefined;
 });
 
-const inputs = (extra: Record<string, string> = {}) => ({
-  'tenant-id': SANDBOX_TENANT_ID,
-  'client-id': SANDBOX_CLIENT_ID,
-  'client-secret': SANDBOX_SECRET,
-  username: SANDBOX_USER,
-  password: SANDBOX_PASSWORD,
-  checks: 'token',
-  endpoints: `authority=${sandbox.url}\ngraph=${sandbox.url}`,
-  'github-token': GITHUB_TOKEN,
-  ...extra,
-});
+const inputs = (extra: Record<string, string> = {}) =>
+  sandboxInputs(sandbox, { 'github-token': GITHUB_TOKEN, ...extra });
 
 const pullRequestEnv = (eventPath = PR_EVENT) => ({
   GITHUB_EVENT_NAME: 'pull_request',

@@ -6,13 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { createProxy, type ProxyServer } from 'proxy';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { selfSignedLoopbackCert, type SandboxTls } from '../../sandbox/tls.js';
-import {
-  SANDBOX_CLIENT_ID,
-  SANDBOX_PASSWORD,
-  SANDBOX_SECRET,
-  SANDBOX_TENANT_ID,
-  SANDBOX_USER,
-} from '../../sandbox/tenant.js';
+import { sandboxInputs } from '../../sandbox/inputs.js';
+import { SANDBOX_TENANT_ID } from '../../sandbox/tenant.js';
 import { runActionChecked } from '../helpers/checked-run.js';
 
 let sandbox: Sandbox;
@@ -45,15 +40,8 @@ beforeEach(() => {
   proxied.length = 0;
 });
 
-const inputs = (target = sandbox) => ({
-  'tenant-id': SANDBOX_TENANT_ID,
-  'client-id': SANDBOX_CLIENT_ID,
-  'client-secret': SANDBOX_SECRET,
-  username: SANDBOX_USER,
-  password: SANDBOX_PASSWORD,
-  checks: 'token',
-  endpoints: `authority=${target.url}`,
-});
+const inputs = (target = sandbox) =>
+  sandboxInputs(target, { endpoints: `authority=${target.url}` });
 /** The runner's environment for the https sandbox: trust its certificate. */
 const trusting = (env: Record<string, string>) => ({ NODE_EXTRA_CA_CERTS: tls.certFile, ...env });
 const securePort = () => new URL(secure.url).port;

@@ -1,48 +1,24 @@
-// Runs the engine against a sandbox with the sandbox's credentials, for the permissions tests.
-import { runPreflight } from '../../src/engine/run-preflight.js';
-import type { PreflightOutcome } from '../../src/engine/types.js';
-import { parseSettings } from '../../src/settings/parse-settings.js';
+// The permissions tests' engine run: the permissions check by default, fast retries.
 import type { Sandbox } from '../../sandbox/server.js';
+import type { RawInputs } from '../../src/settings/types.js';
 import {
-  SANDBOX_CLIENT_ID,
-  SANDBOX_PASSWORD,
-  SANDBOX_SECRET,
-  SANDBOX_TENANT_ID,
-  SANDBOX_USER,
-} from '../../sandbox/tenant.js';
+  FAST_RETRIES,
+  runEngine as runOnSandbox,
+  sandboxInputs as inputsOf,
+  type EngineRun,
+} from '../helpers/engine-run.js';
 
-export function sandboxInputs(sandbox: Sandbox): Record<string, string> {
-  return {
-    'tenant-id': SANDBOX_TENANT_ID,
-    'client-id': SANDBOX_CLIENT_ID,
-    'client-secret': SANDBOX_SECRET,
-    username: SANDBOX_USER,
-    password: SANDBOX_PASSWORD,
-    checks: 'permissions',
-    endpoints: `authority=${sandbox.url}\ngraph=${sandbox.url}`,
-  };
-}
+export const sandboxInputs = (sandbox: Sandbox): RawInputs =>
+  inputsOf(sandbox, { checks: 'permissions' });
 
-export interface EngineRun {
-  outcome: PreflightOutcome;
-  logs: string[];
-}
-
-export async function runEngine(
-  sandbox: Sandbox,
-  inputs: Record<string, string> = {},
-): Promise<EngineRun> {
-  const parsed = parseSettings({ ...sandboxInputs(sandbox), ...inputs });
-  if (!parsed.ok) throw new Error(`bad test inputs: ${JSON.stringify(parsed.problems)}`);
-  const logs: string[] = [];
-  const outcome = await runPreflight(parsed, {
-    log: { debug: () => undefined, info: (m) => logs.push(m), warning: (m) => logs.push(m) },
-    registerSecret: () => undefined,
-    now: () => new Date(),
-    retryPolicy: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, random: () => 0 },
-  });
-  return { outcome, logs };
-}
+export const runEngine = (sandbox: Sandbox, inputs: RawInputs = {}): Promise<EngineRun> =>
+  runOnSandbox(
+    sandbox,
+    { checks: 'permissions', ...inputs },
+    {
+      retryPolicy: { ...FAST_RETRIES, maxAttempts: 3, random: () => 0 },
+    },
+  );
 
 export const permissionsResult = (run: EngineRun) => {
   const result = run.outcome.report.checks.find((c) => c.id === 'permissions');

@@ -4,14 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { reportSchema } from '../../src/report/report-schema.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
-import {
-  SANDBOX_CLIENT_ID,
-  SANDBOX_PASSWORD,
-  SANDBOX_SECRET,
-  SANDBOX_TENANT_ID,
-  SANDBOX_USER,
-  healthyTenant,
-} from '../../sandbox/tenant.js';
+import { sandboxInputs } from '../../sandbox/inputs.js';
+import { SANDBOX_PASSWORD, SANDBOX_SECRET, healthyTenant } from '../../sandbox/tenant.js';
 import { findLeaks } from '../helpers/leak-check.js';
 import { runAction } from '../helpers/run-action.js';
 
@@ -26,16 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const inputs = (extra: Record<string, string> = {}) => ({
-  'tenant-id': SANDBOX_TENANT_ID,
-  'client-id': SANDBOX_CLIENT_ID,
-  'client-secret': SANDBOX_SECRET,
-  username: SANDBOX_USER,
-  password: SANDBOX_PASSWORD,
-  checks: 'token',
-  endpoints: `authority=${sandbox.url}\ngraph=${sandbox.url}`,
-  ...extra,
-});
+const inputs = (extra: Record<string, string> = {}) => sandboxInputs(sandbox, extra);
 
 const annotations = (stdout: string) =>
   stdout.split('\n').filter((l) => /^::(error|warning)/.test(l));

@@ -128,8 +128,11 @@ describe('secret-expiry, tenant scope', () => {
   });
 });
 
-describe('secret-expiry, tenant scope, a next page link to another host', () => {
-  it('stops the scan rather than send the token elsewhere', async () => {
+describe('secret-expiry, tenant scope, a next page link off the Graph host', () => {
+  it.each([
+    ['to another host', (other: string) => `${other}/v1.0/applications?$skiptoken=abc`, ''],
+    ['that is not a URL', () => 'not a url/applications?$skiptoken=abc', 'not a URL'],
+  ])('stops the scan at a link %s rather than send the token elsewhere', async (_, link, named) => {
     const elsewhere: string[] = [];
     const other = createServer((req, res) => {
       elsewhere.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
@@ -156,7 +159,7 @@ describe('secret-expiry, tenant scope, a next page link to another host', () => 
         res.end(
           JSON.stringify({
             value: [],
-            '@odata.nextLink': `${otherOrigin}/v1.0/applications?$skiptoken=abc`,
+            '@odata.nextLink': link(otherOrigin),
           }),
         );
       }
@@ -181,7 +184,7 @@ describe('secret-expiry, tenant scope, a next page link to another host', () => 
         (c) => c.title === 'Credential expiry across the tenant',
       );
       expect(scan?.status).toBe('fail');
-      expect(scan?.summary).toContain(`points to another host (${otherOrigin})`);
+      expect(scan?.summary).toContain(`points to another host (${named || otherOrigin})`);
       expect(elsewhere).toEqual([]);
     } finally {
       other.close();

@@ -92,17 +92,27 @@ export function getServicePrincipal(
   };
 }
 
+/** Whose grants a navigation names, or how Graph refuses to list them. */
+function grantsOf(
+  tenant: SandboxTenant,
+  key: string,
+): { self: boolean } | { refused: GraphAnswer } {
+  const who = principal(tenant, key);
+  if (!who) return { refused: notFound(key) };
+  if (tenant.appIdNavigationUnsupported && key.startsWith('appId='))
+    return { refused: graphError(400, 'Request_BadRequest', 'Invalid object identifier.') };
+  if (tenant.grantReadsDenied) return { refused: denied() };
+  return { self: who.self };
+}
+
 export function listAppRoleAssignments(
   req: GraphRequest,
   key: string,
   query: URLSearchParams,
 ): GraphAnswer {
   const { tenant } = req;
-  const who = principal(tenant, key);
-  if (!who) return notFound(key);
-  if (tenant.appIdNavigationUnsupported && key.startsWith('appId='))
-    return graphError(400, 'Request_BadRequest', 'Invalid object identifier.');
-  if (tenant.grantReadsDenied) return denied();
+  const who = grantsOf(tenant, key);
+  if ('refused' in who) return who.refused;
   const spId = tenant.app.servicePrincipalId;
   const items = who.self
     ? tenant.appRoleAssignments.map((a, n) => ({
@@ -129,11 +139,8 @@ export function listPermissionGrants(
   query: URLSearchParams,
 ): GraphAnswer {
   const { tenant } = req;
-  const who = principal(tenant, key);
-  if (!who) return notFound(key);
-  if (tenant.appIdNavigationUnsupported && key.startsWith('appId='))
-    return graphError(400, 'Request_BadRequest', 'Invalid object identifier.');
-  if (tenant.grantReadsDenied) return denied();
+  const who = grantsOf(tenant, key);
+  if ('refused' in who) return who.refused;
   const user = tenant.users[0];
   const items = who.self
     ? tenant.delegatedGrants.map((g, n) => ({

@@ -7,13 +7,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startSandbox } from '../../sandbox/server.js';
-import {
-  SANDBOX_CLIENT_ID,
-  SANDBOX_PASSWORD,
-  SANDBOX_SECRET,
-  SANDBOX_TENANT_ID,
-  SANDBOX_USER,
-} from '../../sandbox/tenant.js';
+import { sandboxInputs } from '../../sandbox/inputs.js';
 import { runnerEnv } from './lib/action-env.js';
 import type { BenchSection, Figure } from './lib/section.js';
 import { median, ms, timeProcess } from './lib/timing.js';
@@ -28,15 +22,9 @@ const section: BenchSection = {
     const sandbox = await startSandbox();
     const figures: Figure[] = [];
     try {
-      const { env, dir } = runnerEnv({
-        'tenant-id': SANDBOX_TENANT_ID,
-        'client-id': SANDBOX_CLIENT_ID,
-        'client-secret': SANDBOX_SECRET,
-        username: SANDBOX_USER,
-        password: SANDBOX_PASSWORD,
-        checks: 'token',
-        endpoints: `authority=${sandbox.url}`,
-      });
+      const { env, dir } = runnerEnv(
+        sandboxInputs(sandbox, { endpoints: `authority=${sandbox.url}` }),
+      );
       const nodes: { name: string; path: string; budget?: number }[] = [
         ...(existsSync(NODE24) ? [{ name: 'Node 24', path: NODE24, budget: 100 }] : []),
         { name: `Node ${process.versions.node.split('.')[0]} (this one)`, path: process.execPath },

@@ -95,6 +95,22 @@ async function judge(
       details: transcript,
     };
   }
+  // The run's deadline aborted the probe while it waited on the server: name the deadline, not a
+  // network fault (the probe's own error only says it was aborted). A refusal, a socket error or
+  // the probe's own timeout keep their diagnosis.
+  const cutByDeadline =
+    ctx.deadline.signal.aborted && !outcome.reply && !outcome.errorCode && !outcome.timedOut;
+  if (cutByDeadline) {
+    return {
+      id: IDS[protocol],
+      title: TITLES[protocol],
+      status: 'fail',
+      summary: `${protocol.toUpperCase()} ${outcome.stage}: no answer from ${where} before the run's deadline (timeout-seconds: ${Math.round(ctx.deadline.totalMs / 1000)})`,
+      details: [outcome.error ?? '', transcript].filter(Boolean).join('\n'),
+      remediation:
+        'Check that this runner can reach the host and port (firewall, egress rules; HTTP proxies do not carry IMAP/POP/SMTP), or raise `timeout-seconds` if the earlier steps took most of it.',
+    };
+  }
   const { diagnoseMailOutcome } = await import('../mailbox/index.js');
   const spObjectId = await servicePrincipalObjectId(ctx);
   const diagnosis = diagnoseMailOutcome(outcome, {

@@ -114,8 +114,11 @@ function summaryOf(rows: PermissionRow[], found: Finding[], partial: boolean): s
     return `${rows.length - unknown.length} of ${rows.length} required permissions confirmed; ${unknown
       .map((r) => `${formatPermission(r.requirement)} ${PROBLEM_TEXT[r.problem!]}`)
       .join(', ')}`;
-  return partial
-    ? `all ${rows.length} required permissions are in the token (grants could not be read; judged from the token)`
+  if (partial)
+    return `all ${rows.length} required permissions are in the token (grants could not be read; judged from the token)`;
+  // A failed token request leaves nothing to look in: say only what the registration shows.
+  return rows.some((r) => r.inToken === 'no token')
+    ? `all ${rows.length} required permissions are configured and consented (no token to look in: see the Access token check)`
     : `all ${rows.length} required permissions are configured, consented and in the token`;
 }
 

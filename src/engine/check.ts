@@ -1,7 +1,8 @@
-// A check: decides whether it applies to these settings, then produces one or more results.
+// A check: turned on by its name in the `checks` input, it produces one or more results and may
+// leave notes for the run's outcome (outputs the front ends set).
 import type { Settings } from '../settings/types.js';
 import type { RunContext } from './context.js';
-import type { CheckResult } from './types.js';
+import type { CheckResult, SecretReport } from './types.js';
 
 export interface Check {
   /** The `checks` input name that turns it on. */
@@ -13,5 +14,5 @@ export interface Check {
 export interface OutcomeNotes {
   missingPermissions: string[];
   secretInUse?: { endDateTime: string; daysLeft: number };
-  secrets: import('./types.js').SecretReport[];
+  secrets: SecretReport[];
 }

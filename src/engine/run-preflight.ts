@@ -75,7 +75,9 @@ function redactResult(result: CheckResult, redact: (text: string) => string): Ch
   const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text));
   return {
     ...result,
-    summary: redact(result.summary),
+    // One line whatever a server put in it: front ends print summaries as log lines, and a line
+    // break followed by `::` would make the runner read the rest as a workflow command.
+    summary: redact(result.summary).replace(/\s*[\r\n]+\s*/g, ' '),
     details: clean(result.details),
     remediation: clean(result.remediation),
     tables: result.tables?.map((t) => ({ ...t, rows: t.rows.map((r) => r.map(redact)) })),

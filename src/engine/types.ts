@@ -5,14 +5,17 @@ import type { RetryPolicy } from '../http/retry-policy.js';
 import type { Settings } from '../settings/types.js';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
-export type CheckId =
-  | 'inputs'
-  | 'token'
-  | 'permissions'
-  | 'secret-expiry'
-  | 'mailbox-imap'
-  | 'mailbox-pop'
-  | 'mailbox-smtp';
+/** Every result id of the contract, in report order. */
+export const CHECK_IDS = [
+  'inputs',
+  'token',
+  'permissions',
+  'secret-expiry',
+  'mailbox-imap',
+  'mailbox-pop',
+  'mailbox-smtp',
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
 export type Verdict = 'pass' | 'warn' | 'fail';
 
 /** A table a check wants shown in the summary (permission table, secrets table, ...). */

@@ -5,7 +5,10 @@
 import type { RunContext } from '../engine/context.js';
 import { HttpError } from '../http/errors.js';
 import { retryAfterMs } from '../http/retry-policy.js';
-import { graphErrorSchema, type GraphReadFailure } from './types.js';
+import { safeJson } from '../http/safe-json.js';
+import { sleep } from '../http/sleep.js';
+import { graphFailure } from './answers.js';
+import type { GraphReadFailure } from './types.js';
 import { z } from 'zod';
 
 export const MAX_BATCH_REQUESTS = 20;
@@ -130,34 +133,5 @@ async function oneRound(
   return { answered, throttled };
 }
 
-/** A Graph error body turned into a failure: branch on `code`, never on `message`. */
-export function graphFailure(status: number, body: unknown, contentType = ''): GraphReadFailure {
-  const err = graphErrorSchema.safeParse(body);
-  return {
-    status,
-    code: err.success ? err.data.error.code : undefined,
-    message: `Microsoft Graph answered HTTP ${status}${err.success ? ` ${err.data.error.code}` : contentType ? ` (${contentType})` : ''}`,
-  };
-}
-
-export function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 const lowerKeys = (headers: Record<string, string>) =>
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
-
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });

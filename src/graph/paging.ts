@@ -3,7 +3,8 @@
 // configured with, whatever host a nextLink names.
 import type { RunContext } from '../engine/context.js';
 import { HttpError } from '../http/errors.js';
-import { graphFailure, safeJson } from './batch.js';
+import { safeJson } from '../http/safe-json.js';
+import { graphFailure, sameOrigin } from './answers.js';
 import { collectionSchema, type GraphPart } from './types.js';
 
 const MAX_PAGES = 50;
@@ -52,13 +53,5 @@ export async function readAllPages(
       if (error instanceof HttpError) return { ok: false, failure: { message: error.message } };
       throw error;
     }
-  }
-}
-
-function sameOrigin(url: string, base: string): boolean {
-  try {
-    return new URL(url).origin === new URL(base).origin;
-  } catch {
-    return false;
   }
 }

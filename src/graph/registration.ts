@@ -7,6 +7,7 @@
 // Shared by the permissions and secret-expiry checks.
 import type { RunContext } from '../engine/context.js';
 import { getGraphToken } from '../identity/tokens.js';
+import { RESOURCE_APP_IDS } from '../permissions/builtin-ids.js';
 import { sendBatch, type BatchAnswer, type BatchRequest } from './batch.js';
 import { readAllPages } from './paging.js';
 import {
@@ -22,9 +23,6 @@ import {
   type ServicePrincipal,
 } from './types.js';
 import type { z } from 'zod';
-
-export const GRAPH_RESOURCE_APP_ID = '00000003-0000-0000-c000-000000000000';
-export const EXCHANGE_RESOURCE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
 
 export interface RegistrationRead {
   application?: Application;
@@ -52,11 +50,11 @@ export function registrationBatch(clientId: string): BatchRequest[] {
     { id: 'permissionGrants', url: `${self}/oauth2PermissionGrants` },
     {
       id: 'graphResource',
-      url: `/servicePrincipals(appId='${GRAPH_RESOURCE_APP_ID}')?$select=${RESOURCE_SP_SELECT}`,
+      url: `/servicePrincipals(appId='${RESOURCE_APP_IDS.graph}')?$select=${RESOURCE_SP_SELECT}`,
     },
     {
       id: 'exchangeResource',
-      url: `/servicePrincipals(appId='${EXCHANGE_RESOURCE_APP_ID}')?$select=${RESOURCE_SP_SELECT}`,
+      url: `/servicePrincipals(appId='${RESOURCE_APP_IDS.exchange}')?$select=${RESOURCE_SP_SELECT}`,
     },
   ];
 }

@@ -12,6 +12,7 @@ import {
   type RetryPolicy,
 } from './retry-policy.js';
 import type { HttpClient, HttpRequest, HttpResponse, RetryMode } from './types.js';
+import { sleep as waitOrDeadline } from './sleep.js';
 import { request } from './undici-parts.js';
 
 export interface UndiciClientOptions {
@@ -28,23 +29,9 @@ export interface UndiciClientOptions {
   }) => void;
 }
 
-const abortableSleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason as Error);
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason as Error);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-
 export function createHttpClient(options: UndiciClientOptions): HttpClient {
   const policy = options.policy ?? DEFAULT_RETRY_POLICY;
-  const sleep = options.sleep ?? abortableSleep;
+  const sleep = options.sleep ?? waitOrDeadline;
   const { deadline } = options;
 
   async function attempt(req: HttpRequest): Promise<HttpResponse & { retryAfter?: number }> {

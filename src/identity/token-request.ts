@@ -3,6 +3,7 @@
 // into a diagnosis.
 import type { HttpClient } from '../http/types.js';
 import { HttpError } from '../http/errors.js';
+import { safeJson } from '../http/safe-json.js';
 import type { IssuedToken } from '../engine/types.js';
 import type { Settings } from '../settings/types.js';
 import {
@@ -67,7 +68,7 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
     };
   }
 
-  const body = parseJson(response.text);
+  const body = safeJson(response.text);
   if (response.status === 200 && body !== undefined) {
     const parsed = tokenSuccessSchema.safeParse(body);
     if (parsed.success) {
@@ -120,14 +121,6 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
 function shapeProblem(error: { issues: { path: PropertyKey[] }[] }): string {
   const fields = [...new Set(error.issues.map((i) => i.path.map(String).join('.') || '(root)'))];
   return `missing or invalid: ${fields.join(', ')}`;
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 function networkRemedy(error: HttpError): string {

@@ -2,16 +2,7 @@
 // `--json` output and the action's report file are validated against it in tests, and scripts
 // that consume the report can use it to parse.
 import { z } from 'zod';
-
-export const CHECK_IDS = [
-  'inputs',
-  'token',
-  'permissions',
-  'secret-expiry',
-  'mailbox-imap',
-  'mailbox-pop',
-  'mailbox-smtp',
-] as const;
+import { CHECK_IDS } from '../engine/types.js';
 
 export const checkResultSchema = z.strictObject({
   id: z.enum(CHECK_IDS),

@@ -5,8 +5,9 @@
 import { z } from 'zod';
 import type { RunContext } from '../engine/context.js';
 import { HttpError } from '../http/errors.js';
+import { safeJson } from '../http/safe-json.js';
+import { graphFailure, sameOrigin } from '../graph/answers.js';
 import {
-  graphErrorSchema,
   keyCredentialSchema,
   passwordCredentialSchema,
   type GraphReadFailure,
@@ -62,15 +63,7 @@ export async function* listTenantApps(
     }
     const body = safeJson(res.text);
     if (res.status !== 200) {
-      const err = graphErrorSchema.safeParse(body);
-      yield {
-        ok: false,
-        failure: {
-          status: res.status,
-          code: err.success ? err.data.error.code : undefined,
-          message: `Microsoft Graph answered HTTP ${res.status}${err.success ? ` ${err.data.error.code}` : ` (${res.contentType || 'no content type'})`}`,
-        },
-      };
+      yield { ok: false, failure: graphFailure(res.status, body, res.contentType) };
       return;
     }
     const page = pageSchema.safeParse(body);
@@ -101,12 +94,12 @@ export async function* listTenantApps(
     }
     const next = page.data['@odata.nextLink'];
     // The bearer token goes only to the configured Graph host: a nextLink elsewhere ends the scan.
-    if (next && new URL(next).origin !== new URL(graph).origin) {
+    if (next && !sameOrigin(next, graph)) {
       yield { ok: true, page: { apps, unreadable } };
       yield {
         ok: false,
         failure: {
-          message: `Microsoft Graph's next page link points to another host (${new URL(next).origin}); the scan stopped there rather than send the token to it`,
+          message: `Microsoft Graph's next page link points to another host (${originOf(next)}); the scan stopped there rather than send the token to it`,
         },
       };
       return;
@@ -116,10 +109,11 @@ export async function* listTenantApps(
   }
 }
 
-function safeJson(text: string): unknown {
+/** The link's origin for the message; a link that is not a URL is named as such. */
+function originOf(url: string): string {
   try {
-    return JSON.parse(text);
+    return new URL(url).origin;
   } catch {
-    return undefined;
+    return 'not a URL';
   }
 }
