@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Entry point of the CLI (dist/cli/index.js, the package's `m365-mail-preflight` bin).
+import { SecretRedactor } from '../engine/secret-redactor.js';
 import { runCli } from './main.js';
 
 try {
@@ -10,9 +11,10 @@ try {
     stderr: process.stderr,
   });
 } catch (error) {
-  // Unexpected: a bug. No stack trace, but enough to report it.
-  process.stderr.write(
-    `m365-mail-preflight failed unexpectedly: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  // Unexpected: a bug. No stack trace, but enough to report it, without the secrets it may quote.
+  const redactor = new SecretRedactor();
+  for (const name of ['M365_CLIENT_SECRET', 'M365_PASSWORD']) redactor.add(process.env[name]);
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`m365-mail-preflight failed unexpectedly: ${redactor.redact(message)}\n`);
   process.exitCode = 1;
 }
