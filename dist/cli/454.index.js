@@ -575,7 +575,7 @@ function openSmtpProbe(endpoint, options) {
 const LABEL = { imap: 'IMAP', pop: 'POP', smtp: 'SMTP' };
 const STEP_PERMISSIONS = 'Step 3 (Permissions): API permissions → Add a permission, then grant admin consent';
 const STEP_EXCHANGE_SP = 'Step 4 (Connect the registration to Exchange Online): New-ServicePrincipal and Add-MailboxPermission';
-const STEP_TOKEN_SCOPE = 'Step 6 (Get tokens): request the scope with its https://outlook.office.com/ prefix';
+const STEP_TOKEN_SCOPE = 'Step 6 (Get tokens): the scopes the token request asks for';
 
 ;// CONCATENATED MODULE: ./src/mailbox/diagnose-claims.ts
 // What the token's own claims (decoded unverified by the caller) say is wrong for a protocol:

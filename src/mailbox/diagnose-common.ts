@@ -46,4 +46,4 @@ export const STEP_PERMISSIONS =
 export const STEP_EXCHANGE_SP =
   'Step 4 (Connect the registration to Exchange Online): New-ServicePrincipal and Add-MailboxPermission';
 export const STEP_TOKEN_SCOPE =
-  'Step 6 (Get tokens): request the scope with its https://outlook.office.com/ prefix';
+  'Step 6 (Get tokens): the scopes the token request asks for';
