@@ -14,6 +14,8 @@ const TITLES: Record<MailProtocol, string> = {
   pop: 'Mailbox login (POP)',
   smtp: 'Mailbox login (SMTP)',
 };
+/** Each probe phase's own limit; the run's deadline caps it. */
+const PROBE_TIMEOUT_MS = 15_000;
 const IDS: Record<MailProtocol, CheckId> = {
   imap: 'mailbox-imap',
   pop: 'mailbox-pop',
@@ -37,7 +39,7 @@ export const mailboxCheck: Check = {
     const mail = await import('../mailbox/index.js');
     const protocols = protocolsFor(ctx);
     const { endpoints, username } = ctx.settings;
-    const probeTimeout = Math.min(15_000, ctx.deadline.remainingMs());
+    const probeTimeout = Math.min(PROBE_TIMEOUT_MS, ctx.deadline.remainingMs());
     const probes = protocols.map((protocol) => {
       const open =
         protocol === 'imap'
@@ -71,7 +73,10 @@ export const mailboxCheck: Check = {
       const outcomes = await Promise.all(
         probes.map(({ probe }) => probe.authenticate(username, accessToken)),
       );
-      return Promise.all(outcomes.map((outcome) => judge(ctx, outcome, claims)));
+      const deadlineCappedProbe = probeTimeout < PROBE_TIMEOUT_MS;
+      return Promise.all(
+        outcomes.map((outcome) => judge(ctx, outcome, claims, deadlineCappedProbe)),
+      );
     } finally {
       for (const { probe } of probes) probe.close();
     }
@@ -82,6 +87,8 @@ async function judge(
   ctx: RunContext,
   outcome: ProbeOutcome,
   claims: ReturnType<typeof decodeClaims>,
+  /** The probe's own time limit was the run's remaining time, not PROBE_TIMEOUT_MS. */
+  deadlineCappedProbe: boolean,
 ): Promise<CheckResult> {
   const { protocol } = outcome;
   const where = `${ctx.settings.endpoints[protocol].host}:${ctx.settings.endpoints[protocol].port}`;
@@ -98,8 +105,12 @@ async function judge(
   // The run's deadline aborted the probe while it waited on the server: name the deadline, not a
   // network fault (the probe's own error only says it was aborted). A refusal, a socket error or
   // the probe's own timeout keep their diagnosis.
+  // When the deadline was nearer than the probe's own limit, the probe's timeout and the deadline's
+  // abort are the same event (whichever timer fires first): both mean the deadline.
   const cutByDeadline =
-    ctx.deadline.signal.aborted && !outcome.reply && !outcome.errorCode && !outcome.timedOut;
+    !outcome.reply &&
+    !outcome.errorCode &&
+    (outcome.timedOut ? deadlineCappedProbe : ctx.deadline.signal.aborted);
   if (cutByDeadline) {
     return {
       id: IDS[protocol],
