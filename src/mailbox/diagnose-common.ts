@@ -45,5 +45,4 @@ export const STEP_PERMISSIONS =
   'Step 3 (Permissions): API permissions → Add a permission, then grant admin consent';
 export const STEP_EXCHANGE_SP =
   'Step 4 (Connect the registration to Exchange Online): New-ServicePrincipal and Add-MailboxPermission';
-export const STEP_TOKEN_SCOPE =
-  'Step 6 (Get tokens): the scopes the token request asks for';
+export const STEP_TOKEN_SCOPE = 'Step 6 (Get tokens): the scopes the token request asks for';
