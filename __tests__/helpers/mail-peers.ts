@@ -9,6 +9,7 @@
 //   });
 import type { MailEndpoint } from '../../src/mailbox/probe-types.js';
 import { peersUnavailable, startPeers } from '../../scripts/mail-peers/peers.js';
+import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID } from '../../sandbox/tenant.js';
 
 /** `aud` of delegated Exchange tokens (app-only ones carry https://outlook.office365.com). */
 export const DELEGATED_AUDIENCE = 'https://outlook.office.com';
@@ -69,4 +70,25 @@ export async function startMailPeers(
     startupMs: peers.startupMs,
     stop: () => peers.stop(),
   };
+}
+
+/**
+ * Mail servers that trust a sandbox tenant's tokens: its signing key, issuer and client id, and
+ * the sandbox-only `mailbox` claim as the login name. Throws when they cannot run (callers skip
+ * first with mailPeersUnavailable()).
+ */
+export async function startSandboxMailPeers(
+  key: { publicKeyPem: string; kid: string },
+  audience = DELEGATED_AUDIENCE,
+): Promise<MailPeers> {
+  const started = await startMailPeers({
+    publicKeyPem: key.publicKeyPem,
+    kid: key.kid,
+    clientIds: [SANDBOX_CLIENT_ID],
+    issuer: `https://sts.windows.net/${SANDBOX_TENANT_ID}/`,
+    audience,
+    usernameClaim: 'mailbox',
+  });
+  if ('skipped' in started) throw new Error(started.skipped);
+  return started;
 }

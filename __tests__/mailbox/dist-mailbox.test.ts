@@ -24,7 +24,11 @@ import {
   SANDBOX_USER,
 } from '../../sandbox/tenant.js';
 import { runActionChecked } from '../helpers/checked-run.js';
-import { mailPeersUnavailable, startMailPeers, type MailPeers } from '../helpers/mail-peers.js';
+import {
+  mailPeersUnavailable,
+  startSandboxMailPeers,
+  type MailPeers,
+} from '../helpers/mail-peers.js';
 
 const key = generateSigningKey('dist-mailbox-kid');
 const unavailable = mailPeersUnavailable();
@@ -33,18 +37,7 @@ let delegated: MailPeers;
 let appOnly: MailPeers;
 let caDir: string;
 
-async function peers(audience: string): Promise<MailPeers> {
-  const started = await startMailPeers({
-    publicKeyPem: key.publicKeyPem,
-    kid: key.kid,
-    clientIds: [SANDBOX_CLIENT_ID],
-    issuer: `https://sts.windows.net/${SANDBOX_TENANT_ID}/`,
-    audience,
-    usernameClaim: 'mailbox',
-  });
-  if ('skipped' in started) throw new Error(started.skipped);
-  return started;
-}
+const peers = (audience: string): Promise<MailPeers> => startSandboxMailPeers(key, audience);
 
 function inputs(p: MailPeers, more: Record<string, string> = {}): Record<string, string> {
   return {

@@ -18,7 +18,11 @@ import {
   SANDBOX_USER,
 } from '../../sandbox/tenant.js';
 import { findLeaks, maskedBeforeUse } from '../helpers/leak-check.js';
-import { mailPeersUnavailable, startMailPeers, type MailPeers } from '../helpers/mail-peers.js';
+import {
+  mailPeersUnavailable,
+  startSandboxMailPeers,
+  type MailPeers,
+} from '../helpers/mail-peers.js';
 import { nodeBinaries } from '../helpers/node-binaries.js';
 import { runAction } from '../helpers/run-action.js';
 
@@ -36,15 +40,7 @@ for (const reason of missing) it.skip(`two-step run on ${reason}`, () => undefin
   () => {
     beforeAll(async () => {
       sandbox = await startSandbox({ key });
-      const started = await startMailPeers({
-        publicKeyPem: key.publicKeyPem,
-        kid: key.kid,
-        clientIds: [SANDBOX_CLIENT_ID],
-        issuer: `https://sts.windows.net/${SANDBOX_TENANT_ID}/`,
-        usernameClaim: 'mailbox',
-      });
-      if ('skipped' in started) throw new Error(started.skipped);
-      peers = started;
+      peers = await startSandboxMailPeers(key);
       caFile = join(mkdtempSync(join(tmpdir(), 'm365-ca-')), 'test-ca.pem');
       writeFileSync(caFile, peers.ca);
     }, 30_000);

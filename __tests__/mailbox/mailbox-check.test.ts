@@ -18,25 +18,18 @@ import {
   healthyTenant,
   type SandboxTenant,
 } from '../../sandbox/tenant.js';
-import { mailPeersUnavailable, startMailPeers, type MailPeers } from '../helpers/mail-peers.js';
+import {
+  mailPeersUnavailable,
+  startSandboxMailPeers,
+  type MailPeers,
+} from '../helpers/mail-peers.js';
 
 const key = generateSigningKey('mailbox-check-kid');
 const unavailable = mailPeersUnavailable();
 let delegatedPeers: MailPeers;
 let appPeers: MailPeers;
 
-async function peers(audience: string): Promise<MailPeers> {
-  const started = await startMailPeers({
-    publicKeyPem: key.publicKeyPem,
-    kid: key.kid,
-    clientIds: [SANDBOX_CLIENT_ID],
-    issuer: `https://sts.windows.net/${SANDBOX_TENANT_ID}/`,
-    audience,
-    usernameClaim: 'mailbox',
-  });
-  if ('skipped' in started) throw new Error(started.skipped);
-  return started;
-}
+const peers = (audience: string): Promise<MailPeers> => startSandboxMailPeers(key, audience);
 
 interface Run {
   outcome: PreflightOutcome;
