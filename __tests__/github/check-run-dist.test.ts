@@ -149,6 +149,22 @@ describe('pull-request check (dist/index.js, real Octokit, loopback GitHub API)'
     expect(github.requests).toEqual([]);
   });
 
+  it('a GitHub API that never answers costs only what is left of timeout-seconds', async () => {
+    github.hang = true;
+    try {
+      const started = Date.now();
+      const run = await runAction(inputs({ 'timeout-seconds': '3' }), { env: pullRequestEnv() });
+      // Without the deadline each of the two GitHub calls would wait 15 s.
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(run.code).toBe(0);
+      expect(run.outputs.result).toBe('pass');
+      expect(github.requests.length).toBeGreaterThan(0);
+      expect(run.stdout).toMatch(/^::warning title=[^:]*::.*(check run|commit status)/im);
+    } finally {
+      github.hang = false;
+    }
+  });
+
   it('with check-run: always, also reports a push, on its commit', async () => {
     const run = await runAction(inputs({ 'check-run': 'always' }), {
       env: { ...pullRequestEnv(), GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '' },

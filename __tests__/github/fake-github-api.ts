@@ -15,6 +15,8 @@ export interface FakeGitHubApi {
   requests: GitHubRequest[];
   /** HTTP status to answer per kind of call; 201 unless set. */
   refuse: { checks?: number; statuses?: number };
+  /** Never answer (requests are still recorded). */
+  hang: boolean;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,7 @@ const NOT_ALLOWED = {
 export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
   const requests: GitHubRequest[] = [];
   const refuse: FakeGitHubApi['refuse'] = {};
+  const state = { hang: false };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -39,6 +42,7 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
         authorization: req.headers.authorization ?? '',
         body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
       });
+      if (state.hang) return;
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
         res.end(JSON.stringify(body));
@@ -60,6 +64,16 @@ export async function startFakeGitHubApi(): Promise<FakeGitHubApi> {
     url: `http://127.0.0.1:${port}`,
     requests,
     refuse,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    get hang() {
+      return state.hang;
+    },
+    set hang(value: boolean) {
+      state.hang = value;
+    },
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
   };
 }

@@ -8,7 +8,7 @@ import type { PreflightOutcome } from '../engine/types.js';
 import { failsStep } from '../engine/verdict.js';
 import { publishPullRequestCheck } from '../github/check-run.js';
 import { readWorkflowEvent, runsWithoutSecrets, type WorkflowEvent } from '../github/event.js';
-import { parseSettings, type ParseResult } from '../settings/parse-settings.js';
+import { DEFAULTS, parseSettings, type ParseResult } from '../settings/parse-settings.js';
 import type { CheckRunMode, FailOn, RawInputs } from '../settings/types.js';
 import { planAnnotations } from '../report/annotations.js';
 import { escapeHtml } from '../report/html.js';
@@ -17,6 +17,7 @@ import { readActionInputs } from './read-inputs.js';
 import { writeJobSummary, writeSummaryText } from './job-summary.js';
 
 export async function run(): Promise<void> {
+  const startedAt = Date.now();
   try {
     // Reading the inputs masks the secret ones: nothing is printed before this.
     const raw = readActionInputs();
@@ -35,7 +36,7 @@ export async function run(): Promise<void> {
       now: () => new Date(),
       dispatcher: proxyAwareDispatcher(),
     });
-    await publish(outcome, publishOptions(parsed, raw), event);
+    await publish(outcome, publishOptions(parsed, raw, startedAt), event);
   } catch (error) {
     // Unexpected: still no stack trace in the log, but enough to report the bug.
     core.setFailed(
@@ -44,20 +45,26 @@ export async function run(): Promise<void> {
   }
 }
 
+const DEFAULT_TIMEOUT_MS = Number(DEFAULTS['timeout-seconds']) * 1000;
+const MIN_PUBLISH_MS = 1_000;
+
 interface PublishOptions {
+  /** When `timeout-seconds` runs out, counted from the start of the step. */
+  deadlineAt: number;
   failOn: FailOn;
   githubToken: string;
   checkRun: CheckRunMode;
 }
 
 /** Refused inputs still get a check on the pull request, from what can be read of the inputs. */
-function publishOptions(parsed: ParseResult, raw: RawInputs): PublishOptions {
+function publishOptions(parsed: ParseResult, raw: RawInputs, startedAt: number): PublishOptions {
   if (parsed.ok) {
-    const { failOn, githubToken, checkRun } = parsed.settings;
-    return { failOn, githubToken, checkRun };
+    const { failOn, githubToken, checkRun, timeoutMs } = parsed.settings;
+    return { failOn, githubToken, checkRun, deadlineAt: startedAt + timeoutMs };
   }
   const mode = raw['check-run']?.trim();
   return {
+    deadlineAt: startedAt + DEFAULT_TIMEOUT_MS,
     failOn: 'error',
     githubToken: raw['github-token']?.trim() ?? '',
     checkRun: mode === 'always' || mode === 'never' ? mode : 'auto',
@@ -110,6 +117,9 @@ async function publish(
       token: options.githubToken,
       mode: options.checkRun,
       event,
+      // The check is part of the run: it gets what is left of `timeout-seconds` (at least a
+      // moment, so that a run cut short by its deadline can still say so on the pull request).
+      timeoutMs: Math.max(MIN_PUBLISH_MS, options.deadlineAt - Date.now()),
       log: {
         debug: core.debug,
         info: core.info,

@@ -26,6 +26,8 @@ export interface CheckRunRequest {
   mode: CheckRunMode;
   event: WorkflowEvent;
   env?: NodeJS.ProcessEnv;
+  /** Time left of the run's deadline (`timeout-seconds`) for each GitHub request. */
+  timeoutMs?: number;
   log: { debug(m: string): void; info(m: string): void; warning(m: string, title: string): void };
 }
 
@@ -82,7 +84,9 @@ export async function publishPullRequestCheck(req: CheckRunRequest): Promise<Che
   } catch (error) {
     return failed(req, error, 'check run');
   }
-  const request = () => ({ signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const request = () => ({
+    signal: AbortSignal.timeout(Math.min(REQUEST_TIMEOUT_MS, req.timeoutMs ?? REQUEST_TIMEOUT_MS)),
+  });
   const conclusion = conclusionOf(req.report, req.failsStep);
   const title = titleOf(req.report);
   const runUrl = workflowRunUrl(env, req.event.repository);
