@@ -5,7 +5,7 @@
 // credential): those are annotated instead of the check's own line when they include one at the
 // check's level (the check then gives one finding per reason for its status); notices are kept
 // apart, as the runner shows them as notices, not as problems.
-import type { CheckId, CheckResult, Report } from '../engine/types.js';
+import { CHECK_IDS, type CheckId, type CheckResult, type Report } from '../engine/types.js';
 
 export const MAX_ANNOTATIONS_PER_LEVEL = 10;
 
@@ -32,16 +32,11 @@ export interface Notice {
   checkId: CheckId;
 }
 
-/** Root causes first: bad inputs explain everything, a refused token explains the probes. */
-const CHECK_RANK: readonly CheckId[] = [
-  'inputs',
-  'token',
-  'permissions',
-  'secret-expiry',
-  'mailbox-imap',
-  'mailbox-pop',
-  'mailbox-smtp',
-];
+/**
+ * Root causes first: bad inputs explain everything, a refused token explains the probes. The
+ * report's own order (CHECK_IDS) is already that order.
+ */
+const CHECK_RANK: readonly CheckId[] = CHECK_IDS;
 
 const rank = (id: CheckId): number => {
   const i = CHECK_RANK.indexOf(id);
