@@ -132,7 +132,7 @@ describe('renderSummary', () => {
       details: [cause, transcript, `  see ${url} now`].join('\n'),
     };
     const text = renderSummary({ ...failingReport, checks: [check] });
-    const pre = /<pre>([\s\S]*?)<\/pre>/.exec(text)![1]!.split('\n');
+    const pre = /<pre>([\s\S]*?)<\/pre>/.exec(text)![1]!.split('&#10;');
     expect(pre.length).toBeGreaterThan(3);
     // Nothing is lost or reordered: joining the wrapped lines gives the text back.
     const causeLines = pre.slice(0, pre.indexOf(transcript));

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
 import { access, appendFile, writeFile, constants } from 'node:fs/promises';
 import { EOL } from 'node:os';
+import { logText } from '../text/sanitise.js';
 
 export interface InputOptions {
   required?: boolean;
@@ -104,8 +105,11 @@ export function setFailed(message: string | Error): void {
   error(message);
 }
 
+// Everything below that prints text passes it through logText (text/sanitise.ts): no line of
+// ours starts with `::` or holds `##[`, and no control character reaches the log, whatever a
+// server put in the text. (setSecret is the exception: a mask must be the value itself.)
 export function debug(message: string): void {
-  issueCommand('debug', {}, message);
+  issueCommand('debug', {}, logText(message));
 }
 
 const annotate =
@@ -113,8 +117,11 @@ const annotate =
   (message: string | Error, properties: AnnotationProperties = {}): void =>
     issueCommand(
       command,
-      toCommandProperties(properties),
-      message instanceof Error ? message.toString() : message,
+      toCommandProperties({
+        ...properties,
+        ...(properties.title === undefined ? {} : { title: logText(properties.title) }),
+      }),
+      logText(message instanceof Error ? message.toString() : message),
     );
 
 export const error = annotate('error');
@@ -122,7 +129,7 @@ export const warning = annotate('warning');
 export const notice = annotate('notice');
 
 export function info(message: string): void {
-  process.stdout.write(message + EOL);
+  process.stdout.write(logText(message) + EOL);
 }
 
 export type SummaryTableCell =

@@ -12,6 +12,7 @@ import { parseSettings, type ParseResult } from '../settings/parse-settings.js';
 import type { InputName, RawInputs } from '../settings/types.js';
 import { SECRET_ENV, parseCliArgs } from './args.js';
 import { helpText } from './help.js';
+import { cleanLine, cleanText } from '../text/sanitise.js';
 import { renderText, useColor } from './render-text.js';
 import {
   PromptCancelled,
@@ -76,9 +77,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const progress = progressLine(io.stderr, redactor);
   const outcome = await runPreflight(parsed, {
     log: {
-      debug: (m) => (verbose ? err(`debug: ${m}\n`) : undefined),
-      info: (m) => err(`${m}\n`),
-      warning: (m) => err(`warning: ${m}\n`),
+      debug: (m) => (verbose ? err(`debug: ${cleanText(m, Infinity)}\n`) : undefined),
+      info: (m) => err(`${cleanText(m, Infinity)}\n`),
+      warning: (m) => err(`warning: ${cleanText(m, Infinity)}\n`),
     },
     registerSecret: (value) => redactor.add(value),
     now: io.now ?? (() => new Date()),
@@ -140,7 +141,7 @@ export function progressLine(stream: TextOutput, redactor: SecretRedactor) {
   return {
     show: (message: string) => {
       if (!stream.isTTY) return;
-      stream.write(`\r\u001b[2K${redactor.redact(message)}`);
+      stream.write(`\r\u001b[2K${redactor.redact(cleanLine(message))}`);
       shown = true;
     },
     clear: () => {

@@ -3,6 +3,7 @@
 import type { CheckResult, CheckStatus, DetailTable, Report } from '../engine/types.js';
 import { VERDICT_HEADLINE, countLine } from '../report/status.js';
 import { SUMMARY_TITLE } from '../report/summary-html.js';
+import { cleanLine, cleanText } from '../text/sanitise.js';
 
 export interface TextStyle {
   color: boolean;
@@ -31,7 +32,10 @@ export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): b
   return Boolean(stream.isTTY) && !env.NO_COLOR;
 }
 
-export function renderText(report: Report, style: TextStyle): string {
+export function renderText(raw: Report, style: TextStyle): string {
+  // Server text reaches the terminal only through the sanitising boundary: no escape sequence
+  // (colours, an OSC 52 clipboard write) and no carriage return that rewrites a line.
+  const report = cleanForTerminal(raw);
   const paint = (tone: Tone, text: string) =>
     style.color ? `\u001b[${SGR[tone]}m${text}\u001b[0m` : text;
   const lines: string[] = [];
@@ -80,6 +84,29 @@ export function renderText(report: Report, style: TextStyle): string {
     `Result: ${paint(STATUS_TONE[report.result], verdict)} (${countLine(report.checks.map((c: CheckResult) => c.status))})`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+function cleanForTerminal(report: Report): Report {
+  const text = (value: string) => cleanText(value, Number.MAX_SAFE_INTEGER);
+  const line = (value: string) => cleanLine(value, Number.MAX_SAFE_INTEGER);
+  return {
+    ...report,
+    tenantId: line(report.tenantId),
+    clientId: line(report.clientId),
+    checks: report.checks.map((check) => ({
+      ...check,
+      title: line(check.title),
+      summary: line(check.summary),
+      code: check.code === undefined ? undefined : line(check.code),
+      remediation: check.remediation === undefined ? undefined : text(check.remediation),
+      details: check.details === undefined ? undefined : text(check.details),
+      tables: check.tables?.map((t) => ({
+        caption: line(t.caption),
+        headers: t.headers.map(line),
+        rows: t.rows.map((r) => r.map(line)),
+      })),
+    })),
+  };
 }
 
 const moreNote = (count: number, what: string) =>

@@ -5,7 +5,14 @@ import type { ParseResult } from '../settings/parse-settings.js';
 import { getMailToken } from '../identity/tokens.js';
 import { createRunContext } from './context.js';
 import { ALL_CHECKS } from './plan.js';
-import type { Adapters, CheckResult, PreflightOutcome, Report } from './types.js';
+import type { Adapters, CheckResult, PreflightOutcome, Report, SecretReport } from './types.js';
+import {
+  MAX_DETAILS_CHARS,
+  MAX_FIELD_CHARS,
+  capText,
+  cleanLine,
+  cleanText,
+} from '../text/sanitise.js';
 import { verdictOf } from './verdict.js';
 
 const INPUTS_TITLE = 'Inputs';
@@ -40,9 +47,8 @@ export async function runPreflight(
       summary: parsed.warnings.length ? parsed.warnings[0]! : 'all inputs are valid',
       details: parsed.warnings.length > 1 ? parsed.warnings.slice(1).join('\n') : undefined,
     };
-    const checks = [inputs, ...results.flat()].map((c) =>
-      redactResult(c, ctx.redactor.redact.bind(ctx.redactor)),
-    );
+    const redact = ctx.redactor.redact.bind(ctx.redactor);
+    const checks = [inputs, ...results.flat()].map((c) => redactResult(c, redact));
     const mail =
       settings.checks.includes('token') || settings.checks.includes('mailbox')
         ? await getMailToken(ctx)
@@ -57,7 +63,7 @@ export async function runPreflight(
       grant: settings.grant,
       checks,
       token: token ? { expiresOn: token.expiresOn.toISOString(), scopes: token.scopes } : null,
-      secrets: notes.secrets,
+      secrets: notes.secrets.map((secret) => cleanSecret(secret, redact)),
     };
     return {
       report,
@@ -71,21 +77,50 @@ export async function runPreflight(
   }
 }
 
+/**
+ * The engine's side of the sanitising boundary (text/sanitise.ts): whatever a check put in its
+ * result — Microsoft's descriptions, a mail server's replies, display names from Graph — leaves
+ * the engine with control characters removed, secrets redacted (after the removal, so that a
+ * secret split by control characters is still found) and each field cut to its bound.
+ */
 function redactResult(result: CheckResult, redact: (text: string) => string): CheckResult {
-  const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text));
+  const text = (value: string, max = MAX_FIELD_CHARS) =>
+    capText(redact(cleanText(value, Number.MAX_SAFE_INTEGER)), max);
+  // One line whatever a server put in it: front ends print summaries as log lines.
+  const line = (value: string) => cleanLine(text(value));
+  const optional = (value: string | undefined, max?: number) =>
+    value === undefined ? undefined : text(value, max);
   return {
     ...result,
-    // One line whatever a server put in it: front ends print summaries as log lines, and a line
-    // break followed by `::` would make the runner read the rest as a workflow command.
-    summary: redact(result.summary).replace(/\s*[\r\n]+\s*/g, ' '),
-    details: clean(result.details),
-    remediation: clean(result.remediation),
-    tables: result.tables?.map((t) => ({ ...t, rows: t.rows.map((r) => r.map(redact)) })),
+    title: line(result.title),
+    summary: line(result.summary),
+    details: optional(result.details, MAX_DETAILS_CHARS),
+    remediation: optional(result.remediation),
+    code: result.code === undefined ? undefined : line(result.code),
+    tables: result.tables?.map((t) => ({
+      ...t,
+      caption: line(t.caption),
+      headers: t.headers.map(line),
+      rows: t.rows.map((r) => r.map(line)),
+    })),
     annotations: result.annotations?.map((a) => ({
       ...a,
-      title: redact(a.title),
-      message: redact(a.message),
+      title: line(a.title),
+      message: text(a.message),
     })),
+  };
+}
+
+/** Graph's fields of a credential (display names, hints) through the same boundary. */
+function cleanSecret(secret: SecretReport, redact: (text: string) => string): SecretReport {
+  const line = (value: string) => cleanLine(redact(cleanText(value, Number.MAX_SAFE_INTEGER)));
+  return {
+    ...secret,
+    keyId: line(secret.keyId),
+    displayName: line(secret.displayName),
+    hint: line(secret.hint),
+    endDateTime: line(secret.endDateTime),
+    app: line(secret.app),
   };
 }
 

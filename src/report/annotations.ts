@@ -14,6 +14,9 @@ export interface Annotation {
   title: string;
   message: string;
   checkId: CheckId;
+  /** The fix at the end of `message` ("\nFix: ..."), the action's own text: the summary shows
+   * it on a line of its own. */
+  fix?: string;
 }
 
 export interface AnnotationPlan {
@@ -59,6 +62,7 @@ export function annotationFor(check: CheckResult): Annotation | undefined {
       check.status === 'fail' ? `${check.title} failed${code}` : `${check.title}: warning${code}`,
     message,
     checkId: check.id,
+    ...(check.remediation ? { fix: check.remediation } : {}),
   };
 }
 

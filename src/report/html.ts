@@ -1,38 +1,35 @@
-// HTML escaping for the job summary and check-run output. GitHub renders the summary as
-// Markdown with inline HTML: escaping the five HTML characters keeps text as text, and turning
-// newlines into <br> keeps a table cell inside its HTML block (a blank line would end the block
-// and let Markdown reinterpret the rest).
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
+// HTML for the job summary and check-run output, on top of the sanitising boundary
+// (text/sanitise.ts): escaping, line breaks that cannot end an HTML block, and wrapping of
+// <pre> lines.
+import { cleanText, escapeHtml, htmlText, preText } from '../text/sanitise.js';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+export { escapeHtml };
 
-/** Escaped text for inside a table cell or a heading: one line, line breaks as <br>. */
-export function inlineHtml(text: string): string {
-  return escapeHtml(text.trim())
-    .replace(/\r?\n/g, '<br>')
-    .replace(/`([^`<]+)`/g, '<code>$1</code>');
+/**
+ * Escaped text for inside a table cell or a heading: one line. The action's own multi-line
+ * text (a fix of several steps) asks for `breaks` (line breaks as <br>) and `code` (`x` as
+ * <code>x</code>); server text never gets either, so it cannot produce an element.
+ */
+export function inlineHtml(
+  text: string,
+  options: { breaks?: boolean; code?: boolean } = {},
+): string {
+  const html = htmlText(text, { breaks: options.breaks });
+  return options.code ? html.replace(/`([^`<]+)`/g, '<code>$1</code>') : html;
 }
 
 /** Width of a <pre> line in the summary before it is wrapped (GitHub shows about this much). */
 export const PRE_WIDTH = 110;
 
 /**
- * Escaped text for a <pre> block: a <pre> block may hold blank lines without ending early. GitHub
+ * Escaped text for a <pre> block, its line breaks written as &#10; (see preText). GitHub
  * neither wraps a <pre> nor lets a summary style it, so a long line (a cause, a list of
  * permissions) would hide behind a scroll bar: lines are wrapped at spaces, continuations
  * indented. Short lines (protocol transcripts) stay exactly as they are.
  */
 export function preHtml(text: string, width = PRE_WIDTH): string {
-  const lines = text.replace(/\r\n/g, '\n').replace(/\s+$/, '').split('\n');
-  return escapeHtml(lines.flatMap((line) => wrapLine(line, width)).join('\n'));
+  const lines = cleanText(text, Number.MAX_SAFE_INTEGER).trimEnd().split('\n');
+  return preText(lines.flatMap((line) => wrapLine(line, width)).join('\n'));
 }
 
 function wrapLine(line: string, width: number): string[] {

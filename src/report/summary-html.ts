@@ -84,7 +84,7 @@ function checksTable(checks: readonly CheckResult[], out: BoundedText): void {
 
 function checkRow(check: CheckResult, withFix: boolean): string {
   const code = check.code ? `<br><code>${escapeHtml(check.code)}</code>` : '';
-  return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td>${withFix ? `<td>${inlineHtml(clip(check.remediation ?? '', MAX_CELL * 2))}</td>` : ''}</tr>\n`;
+  return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td>${withFix ? `<td>${inlineHtml(clip(check.remediation ?? '', MAX_CELL * 2), { breaks: true, code: true })}</td>` : ''}</tr>\n`;
 }
 
 const hasDetails = (check: CheckResult): boolean =>
@@ -141,10 +141,22 @@ function overflowBlock(overflow: readonly Annotation[]): string {
   const items = overflow
     .map(
       (a) =>
-        `<li>${a.level === 'error' ? '❌' : '⚠️'} <strong>${inlineHtml(a.title)}</strong>: ${inlineHtml(clip(a.message, MAX_CELL * 2))}</li>`,
+        `<li>${a.level === 'error' ? '❌' : '⚠️'} <strong>${inlineHtml(a.title)}</strong>: ${overflowMessage(a)}</li>`,
     )
     .join('\n');
   return `<h3>More problems</h3>\n\n<p>A step shows at most ${MAX_ANNOTATIONS_PER_LEVEL} error and ${MAX_ANNOTATIONS_PER_LEVEL} warning annotations; these ${overflow.length} did not fit:</p>\n<ul>\n${items}\n</ul>\n\n`;
+}
+
+/** The message on one line, and the action's fix (if any) on a line of its own. */
+function overflowMessage(a: Annotation): string {
+  const tail = a.fix === undefined ? '' : `\nFix: ${a.fix}`;
+  const body = tail && a.message.endsWith(tail) ? a.message.slice(0, -tail.length) : a.message;
+  const fix = tail && body !== a.message ? a.fix! : undefined;
+  return `${inlineHtml(clip(body, MAX_CELL))}${
+    fix === undefined
+      ? ''
+      : `<br>Fix: ${inlineHtml(clip(fix, MAX_CELL), { breaks: true, code: true })}`
+  }`;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
