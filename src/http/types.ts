@@ -23,6 +23,8 @@ export interface HttpRequest {
   retry?: RetryMode;
   /** Per-attempt timeout; the run's deadline caps it. */
   timeoutMs?: number;
+  /** Largest answer read (default MAX_BODY_BYTES, capped-body.ts); more is an HttpError. */
+  maxBodyBytes?: number;
 }
 
 export interface HttpResponse {

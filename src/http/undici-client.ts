@@ -14,6 +14,7 @@ import {
 import type { HttpClient, HttpRequest, HttpResponse, RetryMode } from './types.js';
 import { sleep as waitOrDeadline } from './sleep.js';
 import { request } from './undici-parts.js';
+import { BodyTooLarge, MAX_BODY_BYTES, describeBytes, readCappedText } from './capped-body.js';
 
 export interface UndiciClientOptions {
   deadline: Deadline;
@@ -38,6 +39,7 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
     const remaining = deadline.remainingMs();
     const perAttempt = Math.min(req.timeoutMs ?? options.defaultTimeoutMs ?? 30_000, remaining);
     const where = `${req.endpointName} (${displayUrl(req.url)})`;
+    const maxBody = req.maxBodyBytes ?? MAX_BODY_BYTES;
     if (perAttempt <= 0) {
       throw new HttpError(
         'deadline',
@@ -56,12 +58,12 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
         signal,
         ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
       });
-      const text = await res.body.text();
       const headers: Record<string, string> = {};
       for (const [key, value] of Object.entries(res.headers)) {
         if (value !== undefined)
           headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
       }
+      const text = await readCappedText(res.body, maxBody, headers['content-length']);
       const contentType = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       return {
         status: res.statusCode,
@@ -72,6 +74,14 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
         retryAfter: retryAfterMs(headers['retry-after']),
       };
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        throw new HttpError(
+          'bad-response',
+          req.endpointName,
+          req.url,
+          `answer too large from ${where}: more than ${describeBytes(error.limit)}, not read further`,
+        );
+      }
       // The attempt's own timer may fire a moment before the deadline's when the deadline capped it.
       const requested = req.timeoutMs ?? options.defaultTimeoutMs ?? 30_000;
       if (deadline.signal.aborted || (timeout.aborted && perAttempt < requested)) {

@@ -124,6 +124,8 @@ function shapeProblem(error: { issues: { path: PropertyKey[] }[] }): string {
 }
 
 function networkRemedy(error: HttpError): string {
+  if (error.kind === 'bad-response')
+    return 'No token endpoint answers like this: check that `endpoints: authority=` (if set) points at an Entra token authority and that no proxy rewrites answers (HTTPS_PROXY, NO_PROXY).';
   if (error.kind === 'deadline')
     return 'Raise `timeout-seconds`, or check that the runner can reach the authority host (proxy settings: HTTPS_PROXY, NO_PROXY).';
   return 'Check that the runner can reach the authority host; behind a proxy set HTTPS_PROXY (and NO_PROXY for hosts that must bypass it). For a national cloud set `cloud`.';
