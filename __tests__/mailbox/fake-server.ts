@@ -23,6 +23,8 @@ export interface FakeServerOptions {
   plainFirst?: boolean;
   /** Called with each line the client sends. */
   onLine?(line: string, session: Session): void;
+  /** Called once a client connected, after the greeting (a server that talks unasked). */
+  onSession?(session: Session): void;
 }
 
 export interface FakeServer {
@@ -78,6 +80,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     };
     socket.on('data', onData);
     if (options.greeting !== undefined) session.send(options.greeting);
+    options.onSession?.(session);
   };
   /** Implicit TLS when `tls` is set and `plainFirst` is not. */
   const server =

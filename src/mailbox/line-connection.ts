@@ -26,12 +26,30 @@ export interface ConnectOptions {
   servername?: string;
 }
 
-const MAX_LINE = 1 << 20; // a reply longer than 1 MiB is not a mail server talking
+/**
+ * Bounds on what one mail connection reads (README, Security). The probes send five commands at
+ * most; Exchange answers each in a handful of short lines. A server that floods lines or bytes
+ * past these is cut off with a protocol failure instead of filling memory and the report.
+ */
+export const MAIL_LIMITS = {
+  /** One reply line (RFC 5321 allows 512 octets for SMTP; IMAP capability lines stay short). */
+  lineBytes: 16 * 1024,
+  /** Lines read from the server over the whole connection. */
+  linesRead: 1000,
+  /** Bytes read from the server over the whole connection. */
+  bytesRead: 1024 * 1024,
+  /** Server lines kept in the transcript; later ones are counted, not kept. */
+  transcriptLines: 100,
+} as const;
 
 export class LineConnection {
   private socket?: net.Socket;
   private buffer = '';
   private readonly lines: string[] = [];
+  private linesRead = 0;
+  private bytesRead = 0;
+  private keptLines = 0;
+  private droppedNote?: TranscriptLine;
   private waiter?: { resolve: (line: string) => void; reject: (error: Error) => void };
   private failure?: ConnectionFailure;
   readonly where: string;
@@ -80,7 +98,7 @@ export class LineConnection {
   }
 
   send(line: string, shownAs: string = line): void {
-    this.transcript.push({ dir: 'C', text: shownAs });
+    this.record({ dir: 'C', text: shownAs });
     if (this.failure) return; // the next read reports it
     this.socket?.write(`${line}\r\n`);
   }
@@ -98,6 +116,9 @@ export class LineConnection {
   fail(failure: ConnectionFailure): ConnectionFailure {
     if (!this.failure) {
       this.failure = failure;
+      // After a flood or an overlong line nothing more of this server is read, queued or not
+      // (a reply and then a close is different: that reply is still read).
+      if (failure.kind === 'protocol') this.lines.length = 0;
       this.socket?.destroy();
       const waiter = this.waiter;
       this.waiter = undefined;
@@ -124,20 +145,79 @@ export class LineConnection {
   }
 
   private onData(chunk: string) {
+    if (this.failure) return;
+    this.bytesRead += Buffer.byteLength(chunk);
+    if (this.bytesRead > MAIL_LIMITS.bytesRead) {
+      this.fail(
+        new ConnectionFailure(
+          'protocol',
+          `${this.where} sent more than ${MAIL_LIMITS.bytesRead / 1024} KiB; no mail server needs that much to answer these commands`,
+        ),
+      );
+      return;
+    }
     this.buffer += chunk;
+    // One pass over the chunk, the rest kept once: slicing the buffer per line would copy it
+    // again for every line of a flood (quadratic).
+    let start = 0;
     let end: number;
-    while ((end = this.buffer.indexOf('\n')) >= 0) {
-      const text = this.redactor.apply(this.buffer.slice(0, end).replace(/\r$/, ''));
-      this.buffer = this.buffer.slice(end + 1);
-      this.transcript.push({ dir: 'S', text });
-      const waiter = this.waiter;
-      this.waiter = undefined;
-      if (waiter) waiter.resolve(text);
-      else this.lines.push(text);
+    while (!this.failure && (end = this.buffer.indexOf('\n', start)) >= 0) {
+      const raw = this.buffer.slice(start, end);
+      start = end + 1;
+      this.onLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
     }
-    if (this.buffer.length > MAX_LINE) {
-      this.fail(new ConnectionFailure('protocol', `reply line from ${this.where} exceeds 1 MiB`));
+    this.buffer = this.buffer.slice(start);
+    if (!this.failure && Buffer.byteLength(this.buffer) > MAIL_LIMITS.lineBytes) {
+      this.fail(
+        new ConnectionFailure(
+          'protocol',
+          `a reply line from ${this.where} exceeds ${MAIL_LIMITS.lineBytes / 1024} KiB`,
+        ),
+      );
     }
+  }
+
+  private onLine(line: string) {
+    this.linesRead += 1;
+    if (this.linesRead > MAIL_LIMITS.linesRead) {
+      this.fail(
+        new ConnectionFailure(
+          'protocol',
+          `${this.where} sent more than ${MAIL_LIMITS.linesRead} lines; no mail server needs that many to answer these commands`,
+        ),
+      );
+      return;
+    }
+    if (Buffer.byteLength(line) > MAIL_LIMITS.lineBytes) {
+      this.fail(
+        new ConnectionFailure(
+          'protocol',
+          `a reply line from ${this.where} exceeds ${MAIL_LIMITS.lineBytes / 1024} KiB`,
+        ),
+      );
+      return;
+    }
+    const text = this.redactor.apply(line);
+    this.record({ dir: 'S', text });
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    if (waiter) waiter.resolve(text);
+    else this.lines.push(text);
+  }
+
+  /** Keeps the first server lines; later ones are counted on one line of the transcript. */
+  private record(entry: TranscriptLine) {
+    if (entry.dir === 'C' || this.keptLines < MAIL_LIMITS.transcriptLines) {
+      if (entry.dir === 'S') this.keptLines += 1;
+      this.transcript.push(entry);
+      return;
+    }
+    if (!this.droppedNote) {
+      this.droppedNote = { dir: 'S', text: '' };
+      this.transcript.push(this.droppedNote);
+    }
+    const more = this.linesRead - MAIL_LIMITS.transcriptLines;
+    this.droppedNote.text = `… ${more} more line${more === 1 ? '' : 's'} from the server, not kept`;
   }
 
   private until(socket: net.Socket, event: 'connect' | 'secureConnect'): Promise<void> {
