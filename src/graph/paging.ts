@@ -17,6 +17,7 @@ export async function readAllPages(
 ): Promise<GraphPart<unknown[]>> {
   const items: unknown[] = [];
   let page = collectionSchema.safeParse(firstPage);
+  const seen = new Set<string>();
   for (let n = 1; ; n++) {
     if (!page.success)
       return {
@@ -31,6 +32,14 @@ export async function readAllPages(
         ok: false,
         failure: { message: `Microsoft Graph kept paging ${what} past ${MAX_PAGES} pages` },
       };
+    if (seen.has(next))
+      return {
+        ok: false,
+        failure: {
+          message: `Microsoft Graph's next page of ${what} repeats an earlier page; not followed`,
+        },
+      };
+    seen.add(next);
     if (!sameOrigin(next, ctx.settings.endpoints.graph))
       return {
         ok: false,

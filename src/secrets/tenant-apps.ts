@@ -16,6 +16,8 @@ import type { AppCredentials } from './credentials.js';
 
 export const TENANT_SELECT = 'id,appId,displayName,passwordCredentials,keyCredentials';
 export const TENANT_PAGE_SIZE = 999;
+/** Pages read at most (about a million applications); a tenant scan past this is cut off. */
+export const MAX_TENANT_PAGES = 1000;
 
 const pageSchema = z.object({
   value: z.array(z.unknown()),
@@ -45,7 +47,28 @@ export async function* listTenantApps(
   const graph = ctx.settings.endpoints.graph;
   let url: string | undefined =
     `${graph}/v1.0/applications?$select=${TENANT_SELECT}&$top=${TENANT_PAGE_SIZE}`;
-  while (url) {
+  // A nextLink seen before would page in a circle until the deadline: refuse it at once.
+  const seen = new Set<string>();
+  for (let pages = 0; url; pages++) {
+    if (seen.has(url)) {
+      yield {
+        ok: false,
+        failure: {
+          message: `Microsoft Graph's next page link repeats an earlier page (after ${pages} pages); the scan stopped there rather than page in a circle`,
+        },
+      };
+      return;
+    }
+    if (pages >= MAX_TENANT_PAGES) {
+      yield {
+        ok: false,
+        failure: {
+          message: `Microsoft Graph kept paging the applications past ${MAX_TENANT_PAGES} pages (${MAX_TENANT_PAGES * TENANT_PAGE_SIZE} applications); the scan stopped there`,
+        },
+      };
+      return;
+    }
+    seen.add(url);
     let res;
     try {
       res = await ctx.http.request({
