@@ -138,7 +138,7 @@ async function judge(
     status: 'fail',
     // One line: what was refused, at which host:port, and the most likely cause (the exact
     // reply is in details).
-    summary: `${diagnosis.summary.replace(/:.*$/s, '')} at ${where}: ${firstSentence(diagnosis.cause)}`,
+    summary: `${beforeColon(diagnosis.summary)} at ${where}: ${firstSentence(diagnosis.cause)}`,
     details: [
       `Cause: ${diagnosis.cause}`,
       outcome.reply ? `Server reply: ${outcome.reply}` : (outcome.error ?? ''),
@@ -163,5 +163,8 @@ async function servicePrincipalObjectId(ctx: RunContext): Promise<string | undef
   const sp = (await getRegistration(ctx)).servicePrincipal;
   return sp?.ok ? sp.value.id : undefined;
 }
+
+const beforeColon = (text: string): string =>
+  text.includes(':') ? text.slice(0, text.indexOf(':')) : text;
 
 const firstSentence = (text: string): string => /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;

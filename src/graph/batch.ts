@@ -28,7 +28,7 @@ const batchResponseSchema = z.object({
   responses: z.array(
     z.object({
       id: z.string(),
-      status: z.number(),
+      status: z.number().int().min(100).max(599),
       headers: z.record(z.string(), z.string()).optional(),
       body: z.unknown().optional(),
     }),

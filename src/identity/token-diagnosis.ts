@@ -5,6 +5,7 @@ import type { Settings } from '../settings/types.js';
 import { AADSTS_CATALOGUE } from './aadsts-catalogue.js';
 import { OAUTH_ERRORS, UNKNOWN_OAUTH_ERROR } from './oauth-errors.js';
 import type { EntraError } from './token-response.js';
+import { cleanLine, cleanText } from '../text/sanitise.js';
 
 export interface TokenFailure {
   summary: string;
@@ -23,11 +24,12 @@ export interface DiagnosisContext {
 
 /** First line of Microsoft's description, without the Trace/Correlation/Timestamp tail. */
 export function describeEntraError(error: EntraError): string {
-  const text = (error.error_description ?? '')
-    .split(/\r?\n/)[0]!
-    .replace(/\s*Trace ID:.*$/s, '')
-    .trim();
-  return text || error.error;
+  // Cut first (text/sanitise.ts), then plain string search: a description of a million blanks
+  // took minutes through a /\s*Trace ID:.*$/ pattern and overran timeout-seconds.
+  const first = cleanText(error.error_description ?? '').split('\n')[0]!;
+  const trace = first.indexOf('Trace ID:');
+  const text = (trace < 0 ? first : first.slice(0, trace)).trim();
+  return text || cleanLine(error.error);
 }
 
 export function diagnoseTokenError(
@@ -36,7 +38,10 @@ export function diagnoseTokenError(
   ctx: DiagnosisContext,
 ): TokenFailure {
   // `error` first: Microsoft documents it as the stable part of the answer.
-  const family = OAUTH_ERRORS[error.error] ?? UNKNOWN_OAUTH_ERROR;
+  // Own keys only: an `error` of "constructor" must not find Object's.
+  const family = Object.hasOwn(OAUTH_ERRORS, error.error)
+    ? OAUTH_ERRORS[error.error]!
+    : UNKNOWN_OAUTH_ERROR;
   const codes = error.error_codes ?? [];
   // The first code we can explain names the failure; otherwise the first code Entra sent.
   const knownCode = codes.find((c) => AADSTS_CATALOGUE.has(c));
@@ -78,7 +83,8 @@ export function diagnoseUnreadableAnswer(
   shapeProblem?: string,
 ): TokenFailure {
   const kind = response.contentType || 'no content type';
-  const looksHtml = response.contentType === 'text/html' || /^\s*</.test(response.text);
+  const looksHtml =
+    response.contentType === 'text/html' || response.text.trimStart().startsWith('<');
   const what = looksHtml
     ? 'an HTML page'
     : shapeProblem === undefined

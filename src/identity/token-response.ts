@@ -2,7 +2,21 @@
 // number or a string; everything else is optional except the token itself.
 import { z } from 'zod';
 
-const seconds = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]);
+/**
+ * Lifetimes in seconds, as a number or a string of digits, within a range a token can have:
+ * 1 second to a year (Entra issues 60–90 minutes; a configurable lifetime is at most a day). An
+ * `expires_in` of 1e300 would otherwise make an expiry no Date can hold ("Invalid time value").
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 365 * 86_400;
+const seconds = z
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\d{1,12}$/)
+      .transform(Number),
+  ])
+  .pipe(z.number().min(1).max(MAX_TOKEN_LIFETIME_SECONDS));
 
 export const tokenSuccessSchema = z.object({
   token_type: z.string().default('Bearer'),
@@ -17,7 +31,8 @@ export type TokenSuccess = z.infer<typeof tokenSuccessSchema>;
 export const entraErrorSchema = z.object({
   error: z.string(),
   error_description: z.string().optional(),
-  error_codes: z.array(z.number()).optional(),
+  // AADSTS codes are positive integers of up to 8 digits.
+  error_codes: z.array(z.number().int().min(0).max(99_999_999)).optional(),
   timestamp: z.string().optional(),
   trace_id: z.string().optional(),
   correlation_id: z.string().optional(),

@@ -17,6 +17,9 @@ export const APP_ROLE: Record<MailProtocol, string> = {
 const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
 const GRAPH_AUDIENCES = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000'];
 
+/** The largest time a Date holds, in seconds (ECMAScript: 8.64e15 ms either side of 1970). */
+const MAX_EPOCH_SECONDS = 8.64e12;
+
 /** Problems the token's own claims show, most decisive first. */
 export function claimFindings(ctx: DiagnosisContext, protocol: MailProtocol): Finding[] {
   const claims = ctx.claims;
@@ -24,10 +27,12 @@ export function claimFindings(ctx: DiagnosisContext, protocol: MailProtocol): Fi
   const findings: Finding[] = [];
   const now = ctx.now ?? Date.now();
 
-  if (claims.exp !== undefined && claims.exp * 1000 <= now) {
-    const ago = Math.round((now - claims.exp * 1000) / 1000);
+  // The claims are unverified server text: an `exp` outside what a Date holds is no finding.
+  const exp = claims.exp;
+  if (typeof exp === 'number' && Math.abs(exp) <= MAX_EPOCH_SECONDS && exp * 1000 <= now) {
+    const ago = Math.round((now - exp * 1000) / 1000);
     findings.push({
-      cause: `The access token expired at ${new Date(claims.exp * 1000).toISOString()} (${ago} s before the login).`,
+      cause: `The access token expired at ${new Date(exp * 1000).toISOString()} (${ago} s before the login).`,
       remediation:
         'Request a new token right before the login (tokens last about an hour) and check the runner’s clock.',
     });
@@ -84,5 +89,8 @@ export function claimFindings(ctx: DiagnosisContext, protocol: MailProtocol): Fi
 }
 
 function normalise(value: string): string {
-  return value.toLowerCase().replace(/\/+$/, '');
+  // A loop, not /\/+$/: that pattern is quadratic on a claim of many slashes.
+  let end = value.length;
+  while (end > 0 && value[end - 1] === '/') end -= 1;
+  return value.slice(0, end).toLowerCase();
 }
