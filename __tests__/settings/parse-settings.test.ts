@@ -177,6 +177,11 @@ describe('endpoints', () => {
     'authority=http://login.example.com',
     'graph=http://10.0.0.5:8080',
     'outlook-resource=http://outlook.office.com',
+    // Loopback means loopback written literally: these names go to the system resolver.
+    'authority=http://evil.localhost:8080',
+    'graph=http://localhost.:8080',
+    'graph=http://127.0.0.1.nip.io',
+    'authority=http://[::ffff:10.0.0.1]',
   ])('refuses plain http to a non-loopback host: %s', (line) =>
     expectRefused(
       withEndpoints(line),
@@ -188,6 +193,7 @@ describe('endpoints', () => {
     ['authority=http://127.0.0.1:8080', 'authority', 'http://127.0.0.1:8080'],
     ['authority=http://localhost:9', 'authority', 'http://localhost:9'],
     ['graph=http://[::1]:81', 'graph', 'http://[::1]:81'],
+    ['graph=http://127.255.0.9', 'graph', 'http://127.255.0.9'],
     [
       'authority=https://login.microsoftonline.us/',
       'authority',

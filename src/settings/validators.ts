@@ -22,9 +22,14 @@ export function tenantIdProblem(value: string): string | undefined {
   return `'${value}' is neither a GUID nor a domain name; give the Directory (tenant) ID from Entra ID → Overview, or a verified domain such as contoso.onmicrosoft.com`;
 }
 
+/**
+ * Loopback written literally: `localhost`, an IPv4 address in 127.0.0.0/8 or `::1` (as a URL's
+ * hostname gives them). Not `*.localhost`: the system resolver answers for such a name, and
+ * whatever it answers (a hosts file, a DNS server on the network) would get plain http.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');
   return host === '::1';
 }
