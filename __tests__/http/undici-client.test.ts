@@ -165,6 +165,27 @@ describe("retry: 'unprocessed' (the password grant)", () => {
     expect(res).toMatchObject({ status: 200, attempts: 2 });
   });
 
+  it.each([
+    [429, 503],
+    [503, 503],
+    [429, 429],
+  ])(
+    'an answered request is sent again once only: %i then %i ends there, the note said once',
+    async (first, second) => {
+      sandbox.faults.add({ kind: 'status', status: first, times: 1, route: 'token' });
+      sandbox.faults.add({ kind: 'status', status: second, times: 5, route: 'token' });
+      const before = sandbox.requests.length;
+      const notes: (string | undefined)[] = [];
+      const res = await client({ onRetry: (info) => notes.push(info.note) }).request({
+        ...tokenRequest('unprocessed'),
+        resendNote: 'the password is sent a second time',
+      });
+      expect(res).toMatchObject({ status: second, attempts: 2 });
+      expect(tokenRequests(before)).toHaveLength(2);
+      expect(notes).toEqual(['the password is sent a second time']);
+    },
+  );
+
   it.each([500, 502, 504])(
     'does not retry %i: the password may have been checked',
     async (status) => {

@@ -71,7 +71,20 @@ describe('grant: password (ROPC)', () => {
     expect(passwordRequests(before)).toHaveLength(1);
   });
 
-  it('re-sends after 429 and 503: Entra did not process the request', async () => {
+  it('re-sends once after 429 or 503 (Entra did not check it) and says so in the log', async () => {
+    sandbox.faults.add({ kind: 'status', status: 503, times: 1, route: 'token' });
+    const before = sandbox.requests.length;
+    const run = await runEngine(sandbox);
+    expect(tokenCheckOf(run)!.status).toBe('pass');
+    expect(passwordRequests(before)).toHaveLength(2);
+    expect(run.logs.filter((l) => l.includes('password'))).toEqual([
+      expect.stringMatching(
+        /^info: token endpoint \(mail token\): HTTP 503, retry 1 in \d+ ms \(Entra answered before checking the password, so it is sent a second time; there is no further retry/,
+      ),
+    ]);
+  });
+
+  it('never sends the password a third time: 503 and then 429 end the request', async () => {
     sandbox.faults.add({ kind: 'status', status: 503, times: 1, route: 'token' });
     sandbox.faults.add({
       kind: 'status',
@@ -82,8 +95,8 @@ describe('grant: password (ROPC)', () => {
     });
     const before = sandbox.requests.length;
     const run = await runEngine(sandbox);
-    expect(tokenCheckOf(run)!.status).toBe('pass');
-    expect(passwordRequests(before)).toHaveLength(3);
+    expect(tokenCheckOf(run)!.status).toBe('fail');
+    expect(passwordRequests(before)).toHaveLength(2);
   });
 });
 

@@ -41,8 +41,10 @@ export function createRunContext(settings: Settings, adapters: Adapters): RunCon
       deadline,
       dispatcher: adapters.dispatcher,
       policy: adapters.retryPolicy,
-      onRetry: ({ endpointName, attempt, waitMs, reason }) =>
-        adapters.log.info(`${endpointName}: ${reason}, retry ${attempt} in ${waitMs} ms`),
+      onRetry: ({ endpointName, attempt, waitMs, reason, note }) =>
+        adapters.log.info(
+          `${endpointName}: ${reason}, retry ${attempt} in ${waitMs} ms${note ? ` (${note})` : ''}`,
+        ),
     }),
     once<T>(key: string, work: () => Promise<T>): Promise<T> {
       let promise = memo.get(key) as Promise<T> | undefined;

@@ -21,6 +21,12 @@ export interface HttpRequest {
    * No other 4xx is ever retried.
    */
   retry?: RetryMode;
+  /**
+   * Said in the retry's log line when an answered request is sent again (e.g. that the password
+   * goes out a second time). With retry 'unprocessed' an answered request is sent again at most
+   * once; connection failures, which sent nothing, are retried as usual.
+   */
+  resendNote?: string;
   /** Per-attempt timeout; the run's deadline caps it. */
   timeoutMs?: number;
   /** Largest answer read (default MAX_BODY_BYTES, capped-body.ts); more is an HttpError. */

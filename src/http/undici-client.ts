@@ -27,6 +27,8 @@ export interface UndiciClientOptions {
     attempt: number;
     waitMs: number;
     reason: string;
+    /** The request's resendNote, when an answered request is sent again. */
+    note?: string;
   }) => void;
 }
 
@@ -116,6 +118,7 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
   return {
     async request(req) {
       const mode = req.retry ?? 'all';
+      let resent = 0;
       for (let n = 1; ; n++) {
         let outcome: (HttpResponse & { retryAfter?: number }) | HttpError;
         try {
@@ -124,7 +127,10 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
           if (!(error instanceof HttpError)) throw error;
           outcome = error;
         }
-        const retryable = mayRetry(mode, outcome);
+        const answered = !(outcome instanceof HttpError);
+        // 'unprocessed' (the password grant): one resend after an answer, never two.
+        const retryable =
+          mayRetry(mode, outcome) && !(mode === 'unprocessed' && answered && resent >= 1);
         if (!retryable || n >= policy.maxAttempts) {
           if (outcome instanceof HttpError) throw outcome;
           const { retryAfter: _ignored, ...response } = outcome;
@@ -139,7 +145,14 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
           return { ...response, attempts: n };
         }
         const reason = outcome instanceof HttpError ? outcome.kind : `HTTP ${outcome.status}`;
-        options.onRetry?.({ endpointName: req.endpointName, attempt: n, waitMs, reason });
+        if (answered) resent += 1;
+        options.onRetry?.({
+          endpointName: req.endpointName,
+          attempt: n,
+          waitMs,
+          reason,
+          ...(answered && req.resendNote ? { note: req.resendNote } : {}),
+        });
         await sleep(waitMs, deadline.signal).catch(() => undefined);
       }
     },

@@ -1,7 +1,8 @@
 // One call to the v2.0 token endpoint (form-encoded; a JSON body gets AADSTS900144), with the
 // answer parsed, the token registered as a secret the moment it is read, and any refusal turned
 // into a diagnosis.
-import type { HttpClient } from '../http/types.js';
+import type { HttpClient, HttpResponse } from '../http/types.js';
+import { cleanLine } from '../text/sanitise.js';
 import { HttpError } from '../http/errors.js';
 import { safeJson } from '../http/safe-json.js';
 import type { IssuedToken } from '../engine/types.js';
@@ -58,6 +59,12 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
       endpointName: `token endpoint (${input.purpose})`,
       // A password may only be re-sent when the server provably did not check it.
       retry: grant === 'password' ? 'unprocessed' : 'all',
+      ...(grant === 'password'
+        ? {
+            resendNote:
+              'Entra answered before checking the password, so it is sent a second time; there is no further retry, as each wrong password counts towards smart lockout',
+          }
+        : {}),
     });
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
@@ -68,6 +75,9 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
     };
   }
 
+  if (response.status >= 300 && response.status < 400) {
+    return { ok: false, durationMs: elapsed(), failure: redirected(response, input.purpose) };
+  }
   const body = safeJson(response.text);
   if (response.status === 200 && body !== undefined) {
     const parsed = tokenSuccessSchema.safeParse(body);
@@ -114,6 +124,30 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
           ? shapeProblem(entra.error)
           : `an error body with HTTP ${response.status}`,
     ),
+  };
+}
+
+/**
+ * Entra's token endpoint answers a POST itself; a redirect comes from something in between (a
+ * proxy, a captive portal, an `authority` that is not a token authority). Redirects are not
+ * followed: the form holds the client secret or the password.
+ */
+function redirected(response: HttpResponse, purpose: string): TokenFailure {
+  const location = response.headers.location;
+  let where = 'no Location given';
+  if (location) {
+    try {
+      where = new URL(location, 'http://relative.invalid').host;
+      if (where === 'relative.invalid') where = 'a path on the same host';
+    } catch {
+      where = 'a Location that is not a URL';
+    }
+  }
+  return {
+    summary: `the token endpoint (${purpose}) answered HTTP ${response.status}: redirected to ${cleanLine(where, 255)}; not followed`,
+    remediation:
+      'An Entra token endpoint does not redirect: check `endpoints: authority=` (if set) and any proxy or captive portal between the runner and Entra (HTTPS_PROXY, NO_PROXY). The request, with its secret, was not sent on.',
+    httpStatus: response.status,
   };
 }
 
