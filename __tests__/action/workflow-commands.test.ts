@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as lite from '../../src/action/workflow-commands.js';
+import { CONTROL_CHARS } from '../helpers/invariants.js';
 
 type Api = typeof lite;
 const saved = { ...process.env };
@@ -153,5 +154,45 @@ describe('workflow-commands matches @actions/core byte for byte', () => {
     const expected = fail(core as unknown as Api);
     expect(expected).not.toBe('no error');
     expect(fail(lite)).toBe(expected);
+  });
+});
+
+describe('setOutputs: several outputs in one write, all or none', () => {
+  const outputs = [
+    ['access-token', 'a.b.c'],
+    ['result', 'pass'],
+    ['report-path', '/tmp/x/report.json'],
+  ] as const;
+
+  it('writes what setOutput writes for each, in order', async () => {
+    const expected = await capture(core as unknown as Api, () => {
+      for (const [name, value] of outputs) core.setOutput(name, value);
+    });
+    const actual = await capture(lite, () => lite.setOutputs(outputs));
+    expect(actual).toEqual(expected);
+  });
+
+  it('a failed write (a full disk: /dev/full) throws and writes nothing', () => {
+    process.env.GITHUB_OUTPUT = '/dev/full';
+    expect(() => lite.setOutputs(outputs)).toThrow(expect.objectContaining({ code: 'ENOSPC' }));
+  });
+});
+
+describe('log lines and annotations neutralise workflow commands from server text', () => {
+  it('info, warning, error and debug never start a line with :: nor hold ##[', async () => {
+    const hostile =
+      'Expires soon ##[set-output name=access-token]x\n::add-mask::y\r\u001b[2K✔ PASS';
+    const { stdout } = await capture(lite, (api) => {
+      api.info(hostile);
+      api.warning(hostile, { title: `t ##[x] ${hostile}` });
+      api.error(hostile);
+      api.debug(hostile);
+    });
+    const lines = stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(6); // info: 3 lines (its line breaks kept), one per annotation
+    expect(stdout).not.toContain('##[');
+    expect(stdout).not.toMatch(CONTROL_CHARS);
+    const commands = lines.filter((l) => l.trimStart().startsWith('::'));
+    expect(commands.map((l) => /^::(\w+)/.exec(l)![1])).toEqual(['warning', 'error', 'debug']);
   });
 });

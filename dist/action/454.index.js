@@ -39,7 +39,21 @@ class ConnectionFailure extends Error {
         this.name = 'ConnectionFailure';
     }
 }
-const MAX_LINE = 1 << 20; // a reply longer than 1 MiB is not a mail server talking
+/**
+ * Bounds on what one mail connection reads (README, Security). The probes send five commands at
+ * most; Exchange answers each in a handful of short lines. A server that floods lines or bytes
+ * past these is cut off with a protocol failure instead of filling memory and the report.
+ */
+const MAIL_LIMITS = {
+    /** One reply line (RFC 5321 allows 512 octets for SMTP; IMAP capability lines stay short). */
+    lineBytes: 16 * 1024,
+    /** Lines read from the server over the whole connection. */
+    linesRead: 1000,
+    /** Bytes read from the server over the whole connection. */
+    bytesRead: 1024 * 1024,
+    /** Server lines kept in the transcript; later ones are counted, not kept. */
+    transcriptLines: 100,
+};
 class LineConnection {
     endpoint;
     options;
@@ -48,6 +62,10 @@ class LineConnection {
     socket;
     buffer = '';
     lines = [];
+    linesRead = 0;
+    bytesRead = 0;
+    keptLines = 0;
+    droppedNote;
     waiter;
     failure;
     where;
@@ -92,7 +110,7 @@ class LineConnection {
         await this.until(secure, 'secureConnect');
     }
     send(line, shownAs = line) {
-        this.transcript.push({ dir: 'C', text: shownAs });
+        this.record({ dir: 'C', text: shownAs });
         if (this.failure)
             return; // the next read reports it
         this.socket?.write(`${line}\r\n`);
@@ -111,6 +129,10 @@ class LineConnection {
     fail(failure) {
         if (!this.failure) {
             this.failure = failure;
+            // After a flood or an overlong line nothing more of this server is read, queued or not
+            // (a reply and then a close is different: that reply is still read).
+            if (failure.kind === 'protocol')
+                this.lines.length = 0;
             this.socket?.destroy();
             const waiter = this.waiter;
             this.waiter = undefined;
@@ -132,22 +154,61 @@ class LineConnection {
         socket.on('close', () => this.fail(new ConnectionFailure('closed', `${this.where} closed the connection`)));
     }
     onData(chunk) {
+        if (this.failure)
+            return;
+        this.bytesRead += Buffer.byteLength(chunk);
+        if (this.bytesRead > MAIL_LIMITS.bytesRead) {
+            this.fail(new ConnectionFailure('protocol', `${this.where} sent more than ${MAIL_LIMITS.bytesRead / 1024} KiB; no mail server needs that much to answer these commands`));
+            return;
+        }
         this.buffer += chunk;
+        // One pass over the chunk, the rest kept once: slicing the buffer per line would copy it
+        // again for every line of a flood (quadratic).
+        let start = 0;
         let end;
-        while ((end = this.buffer.indexOf('\n')) >= 0) {
-            const text = this.redactor.apply(this.buffer.slice(0, end).replace(/\r$/, ''));
-            this.buffer = this.buffer.slice(end + 1);
-            this.transcript.push({ dir: 'S', text });
-            const waiter = this.waiter;
-            this.waiter = undefined;
-            if (waiter)
-                waiter.resolve(text);
-            else
-                this.lines.push(text);
+        while (!this.failure && (end = this.buffer.indexOf('\n', start)) >= 0) {
+            const raw = this.buffer.slice(start, end);
+            start = end + 1;
+            this.onLine(raw.endsWith('\r') ? raw.slice(0, -1) : raw);
         }
-        if (this.buffer.length > MAX_LINE) {
-            this.fail(new ConnectionFailure('protocol', `reply line from ${this.where} exceeds 1 MiB`));
+        this.buffer = this.buffer.slice(start);
+        if (!this.failure && Buffer.byteLength(this.buffer) > MAIL_LIMITS.lineBytes) {
+            this.fail(new ConnectionFailure('protocol', `a reply line from ${this.where} exceeds ${MAIL_LIMITS.lineBytes / 1024} KiB`));
         }
+    }
+    onLine(line) {
+        this.linesRead += 1;
+        if (this.linesRead > MAIL_LIMITS.linesRead) {
+            this.fail(new ConnectionFailure('protocol', `${this.where} sent more than ${MAIL_LIMITS.linesRead} lines; no mail server needs that many to answer these commands`));
+            return;
+        }
+        if (Buffer.byteLength(line) > MAIL_LIMITS.lineBytes) {
+            this.fail(new ConnectionFailure('protocol', `a reply line from ${this.where} exceeds ${MAIL_LIMITS.lineBytes / 1024} KiB`));
+            return;
+        }
+        const text = this.redactor.apply(line);
+        this.record({ dir: 'S', text });
+        const waiter = this.waiter;
+        this.waiter = undefined;
+        if (waiter)
+            waiter.resolve(text);
+        else
+            this.lines.push(text);
+    }
+    /** Keeps the first server lines; later ones are counted on one line of the transcript. */
+    record(entry) {
+        if (entry.dir === 'C' || this.keptLines < MAIL_LIMITS.transcriptLines) {
+            if (entry.dir === 'S')
+                this.keptLines += 1;
+            this.transcript.push(entry);
+            return;
+        }
+        if (!this.droppedNote) {
+            this.droppedNote = { dir: 'S', text: '' };
+            this.transcript.push(this.droppedNote);
+        }
+        const more = this.linesRead - MAIL_LIMITS.transcriptLines;
+        this.droppedNote.text = `… ${more} more line${more === 1 ? '' : 's'} from the server, not kept`;
     }
     until(socket, event) {
         if (this.failure)
@@ -593,6 +654,8 @@ const APP_ROLE = {
 };
 const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
 const GRAPH_AUDIENCES = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000'];
+/** The largest time a Date holds, in seconds (ECMAScript: 8.64e15 ms either side of 1970). */
+const MAX_EPOCH_SECONDS = 8.64e12;
 /** Problems the token's own claims show, most decisive first. */
 function claimFindings(ctx, protocol) {
     const claims = ctx.claims;
@@ -600,10 +663,12 @@ function claimFindings(ctx, protocol) {
         return [];
     const findings = [];
     const now = ctx.now ?? Date.now();
-    if (claims.exp !== undefined && claims.exp * 1000 <= now) {
-        const ago = Math.round((now - claims.exp * 1000) / 1000);
+    // The claims are unverified server text: an `exp` outside what a Date holds is no finding.
+    const exp = claims.exp;
+    if (typeof exp === 'number' && Math.abs(exp) <= MAX_EPOCH_SECONDS && exp * 1000 <= now) {
+        const ago = Math.round((now - exp * 1000) / 1000);
         findings.push({
-            cause: `The access token expired at ${new Date(claims.exp * 1000).toISOString()} (${ago} s before the login).`,
+            cause: `The access token expired at ${new Date(exp * 1000).toISOString()} (${ago} s before the login).`,
             remediation: 'Request a new token right before the login (tokens last about an hour) and check the runner’s clock.',
         });
     }
@@ -654,7 +719,11 @@ function claimFindings(ctx, protocol) {
     return findings;
 }
 function normalise(value) {
-    return value.toLowerCase().replace(/\/+$/, '');
+    // A loop, not /\/+$/: that pattern is quadratic on a claim of many slashes.
+    let end = value.length;
+    while (end > 0 && value[end - 1] === '/')
+        end -= 1;
+    return value.slice(0, end).toLowerCase();
 }
 
 ;// CONCATENATED MODULE: ./src/mailbox/diagnose-exchange.ts

@@ -1,17 +1,16 @@
 // The only module that reads action inputs. Secret inputs are masked the moment they are read,
 // before anything else can print; the password is read untrimmed (ROPC needs it exactly).
 import * as core from './workflow-commands.js';
+import { secretParts } from '../engine/secret-redactor.js';
 import { INPUT_NAMES, SECRET_INPUTS, type RawInputs } from '../settings/types.js';
 
 export function readActionInputs(): RawInputs {
   const raw: RawInputs = {};
   for (const name of INPUT_NAMES) {
     const value = core.getInput(name, { trimWhitespace: name !== 'password' });
-    if (SECRET_INPUTS.includes(name) && value) {
-      core.setSecret(value);
-      // A value with surrounding spaces is also masked trimmed: logs may show either.
-      if (value.trim() && value.trim() !== value) core.setSecret(value.trim());
-    }
+    // Masked trimmed too (logs may show either), and line by line for a multi-line value.
+    if (SECRET_INPUTS.includes(name) && value)
+      for (const part of secretParts(value)) core.setSecret(part);
     raw[name] = value;
   }
   return raw;

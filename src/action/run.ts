@@ -12,7 +12,12 @@ import { DEFAULTS, parseSettings, type ParseResult } from '../settings/parse-set
 import type { CheckRunMode, FailOn, RawInputs } from '../settings/types.js';
 import { planAnnotations } from '../report/annotations.js';
 import { escapeHtml } from '../report/html.js';
-import { defaultReportPath, writeReport } from '../report/json-report.js';
+import {
+  ReportWriteError,
+  describeWriteError,
+  reportBase,
+  writeReport,
+} from '../report/json-report.js';
 import { readActionInputs } from './read-inputs.js';
 import { writeJobSummary, writeSummaryText } from './job-summary.js';
 
@@ -77,21 +82,35 @@ async function publish(
   event: WorkflowEvent,
 ): Promise<void> {
   const { report, token } = outcome;
-  // Tokens were masked by the engine the moment they were parsed; set outputs only now.
+  // The report first: `result` and `report-path` are set only once it is written, so a step
+  // never says `pass` and then fails on a full disk or an unwritable RUNNER_TEMP.
+  let path: string | undefined;
+  let broken: string | undefined;
+  try {
+    path = await writeReport(report);
+  } catch (error) {
+    broken = `could not write the JSON report: ${error instanceof ReportWriteError ? error.message : `${reportBase()}: ${describeWriteError(error)}`}. Free space on the runner or make RUNNER_TEMP writable; the outputs result and report-path are not set.`;
+  }
+  // Tokens were masked by the engine the moment they were parsed; set outputs only now, all in
+  // one write (a failed write leaves none half written).
+  const outputs: [string, string][] = [];
   if (token) {
-    core.setOutput('access-token', token.accessToken);
-    if (token.refreshToken) core.setOutput('refresh-token', token.refreshToken);
-    core.setOutput('token-expires-on', token.expiresOn.toISOString());
-    core.setOutput('granted-scopes', token.scopes.join(' '));
+    outputs.push(['access-token', token.accessToken]);
+    if (token.refreshToken) outputs.push(['refresh-token', token.refreshToken]);
+    outputs.push(['token-expires-on', token.expiresOn.toISOString()]);
+    outputs.push(['granted-scopes', token.scopes.join(' ')]);
   }
-  core.setOutput('missing-permissions', outcome.missingPermissions.join(', '));
+  outputs.push(['missing-permissions', outcome.missingPermissions.join(', ')]);
   if (outcome.secretInUse) {
-    core.setOutput('secret-expires-on', outcome.secretInUse.endDateTime);
-    core.setOutput('secret-days-left', String(outcome.secretInUse.daysLeft));
+    outputs.push(['secret-expires-on', outcome.secretInUse.endDateTime]);
+    outputs.push(['secret-days-left', String(outcome.secretInUse.daysLeft)]);
   }
-  core.setOutput('result', report.result);
-  const path = await writeReport(report, defaultReportPath());
-  core.setOutput('report-path', path);
+  if (path) outputs.push(['result', report.result], ['report-path', path]);
+  try {
+    core.setOutputs(outputs);
+  } catch (error) {
+    broken ??= `could not write the step's outputs to GITHUB_OUTPUT (${process.env.GITHUB_OUTPUT ?? 'not set'}): ${describeWriteError(error)}. No output of this step is set.`;
+  }
 
   const plan = planAnnotations(report);
   for (const note of plan.shown) {
@@ -128,6 +147,7 @@ async function publish(
     });
   }
   if (fails) process.exitCode = 1;
+  if (broken) core.setFailed(`m365-mail-preflight ${broken}`);
 }
 
 /**

@@ -5,7 +5,15 @@
 // signatures are core's, so code reads the same; __tests__/action/workflow-commands.test.ts
 // compares every function's output with core's.
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, existsSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  writeSync,
+} from 'node:fs';
 import { access, appendFile, writeFile, constants } from 'node:fs/promises';
 import { EOL } from 'node:os';
 import { logText } from '../text/sanitise.js';
@@ -98,6 +106,39 @@ export function setOutput(name: string, value: unknown): void {
   }
   process.stdout.write(EOL);
   issueCommand('set-output', { name }, toCommandValue(value));
+}
+
+/**
+ * Several outputs in one write, all or none: with GITHUB_OUTPUT, the file is cut back to its
+ * length before the write when the write fails (a full disk), so that the runner never reads half
+ * a `name<<delimiter` block. (Not a function of core's; each block is built as core builds it.)
+ */
+export function setOutputs(outputs: readonly (readonly [string, unknown])[]): void {
+  const path = process.env.GITHUB_OUTPUT;
+  if (!path) {
+    for (const [name, value] of outputs) setOutput(name, value);
+    return;
+  }
+  if (!existsSync(path)) throw new Error(`Missing file at path: ${path}`);
+  const text = outputs.map(([name, value]) => `${prepareKeyValueMessage(name, value)}${EOL}`);
+  const bytes = Buffer.from(text.join(''), 'utf8');
+  const fd = openSync(path, 'a');
+  try {
+    const before = fstatSync(fd).size;
+    try {
+      for (let done = 0; done < bytes.length;)
+        done += writeSync(fd, bytes, done, bytes.length - done);
+    } catch (error) {
+      try {
+        ftruncateSync(fd, before);
+      } catch {
+        // Not a regular file (a pipe): nothing to cut back.
+      }
+      throw error;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function setFailed(message: string | Error): void {

@@ -5,8 +5,9 @@ export class SecretRedactor {
   private readonly forms = new Set<string>();
 
   add(value: string | undefined): void {
-    if (!value || value.length < 4) return;
-    for (const form of encodings(value)) this.forms.add(form);
+    if (!value) return;
+    for (const part of secretParts(value))
+      if (part.length >= 4) for (const form of encodings(part)) this.forms.add(form);
   }
 
   redact(text: string): string {
@@ -31,4 +32,19 @@ export function encodings(value: string): string[] {
     JSON.stringify(value).slice(1, -1),
   ];
   return [...new Set(forms)].filter((f) => f.length >= 4);
+}
+
+/**
+ * The value, and for a multi-line secret (a PEM key, a pasted JSON) each of its lines, as given
+ * and trimmed: the runner masks a registered value line by line, and a server may echo a single
+ * line of it. Lines shorter than 4 characters are left out: they would mask ordinary text and
+ * carry no secret on their own.
+ */
+export function secretParts(value: string): string[] {
+  const parts = new Set([value, value.trim()]);
+  if (/[\r\n]/.test(value))
+    for (const line of value.split(/\r\n|\r|\n/)) {
+      if (line.trim().length >= 4) parts.add(line).add(line.trim());
+    }
+  return [...parts].filter(Boolean);
 }

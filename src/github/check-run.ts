@@ -82,11 +82,14 @@ export async function publishPullRequestCheck(req: CheckRunRequest): Promise<Che
   try {
     octokit = await loadOctokit(req.token, apiUrl);
   } catch (error) {
-    return failed(req, error, 'check run');
+    return failedRequest(req, error, 'check run');
   }
-  const request = () => ({
-    signal: AbortSignal.timeout(Math.min(REQUEST_TIMEOUT_MS, req.timeoutMs ?? REQUEST_TIMEOUT_MS)),
-  });
+  const waitMs = Math.min(REQUEST_TIMEOUT_MS, req.timeoutMs ?? REQUEST_TIMEOUT_MS);
+  // The last request's signal: Octokit reports an abort as "HTTP 500", which it was not.
+  let signal: AbortSignal | undefined;
+  const request = () => ({ signal: (signal = AbortSignal.timeout(waitMs)) });
+  const failed = (error: unknown, what: string) =>
+    failedRequest(req, signal?.aborted ? new TimedOut(apiUrl, waitMs) : error, what);
   const conclusion = conclusionOf(req.report, req.failsStep);
   const title = titleOf(req.report);
   const runUrl = workflowRunUrl(env, req.event.repository);
@@ -108,8 +111,9 @@ export async function publishPullRequestCheck(req: CheckRunRequest): Promise<Che
     req.log.info(`Check run '${CHECK_NAME}' created on ${sha}: ${conclusion}`);
     return { kind: 'check-run', id: created.data.id, sha, url: created.data.html_url ?? undefined };
   } catch (error) {
-    if (statusOf(error) !== 403) return failed(req, error, 'check run');
-    req.log.debug('the token may not create check runs (403); trying a commit status');
+    if (!timedOut(signal) && statusOf(error) === 403)
+      req.log.debug('the token may not create check runs (403); trying a commit status');
+    else return failed(error, 'check run');
   }
   try {
     await octokit.rest.repos.createCommitStatus({
@@ -125,7 +129,7 @@ export async function publishPullRequestCheck(req: CheckRunRequest): Promise<Che
     req.log.info(`Commit status '${CHECK_NAME}' set on ${sha}: ${conclusion}`);
     return { kind: 'commit-status', sha };
   } catch (error) {
-    if (statusOf(error) !== 403) return failed(req, error, 'commit status');
+    if (timedOut(signal) || statusOf(error) !== 403) return failed(error, 'commit status');
   }
   req.log.warning(
     'The github-token may create neither check runs nor commit statuses (403), so the verdict is not on the pull request. Add `checks: write` (or at least `statuses: write`) under `permissions:` in the job, or set check-run: never.',
@@ -140,8 +144,17 @@ async function loadOctokit(token: string, baseUrl: string) {
   return getOctokit(token, { baseUrl });
 }
 
-function failed(req: CheckRunRequest, error: unknown, what: string): CheckRunOutcome {
-  const status = statusOf(error);
+/** A GitHub request that got no answer within its time (not an HTTP status). */
+class TimedOut extends Error {
+  constructor(apiUrl: string, ms: number) {
+    super(`the GitHub API (${apiUrl}) did not answer within ${ms} ms (timed out)`);
+  }
+}
+
+const timedOut = (signal: AbortSignal | undefined): boolean => signal?.aborted === true;
+
+function failedRequest(req: CheckRunRequest, error: unknown, what: string): CheckRunOutcome {
+  const status = error instanceof TimedOut ? undefined : statusOf(error);
   const message = `${status ? `HTTP ${status}: ` : ''}${error instanceof Error ? error.message : String(error)}`;
   req.log.warning(
     `Could not create the pull-request ${what}: ${message}. The preflight's verdict is unaffected.`,

@@ -1,6 +1,6 @@
 // Writes the contract's JSON report. Only contract fields are written (summary tables stay out).
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Report } from '../engine/types.js';
 import { MAX_DETAILS_CHARS, MAX_FIELD_CHARS, cleanText } from '../text/sanitise.js';
@@ -18,12 +18,61 @@ export function toReportJson(report: Report): string {
   return `${JSON.stringify({ ...report, checks }, clean, 2)}\n`;
 }
 
-export function defaultReportPath(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.RUNNER_TEMP || tmpdir(), 'm365-mail-preflight', 'report.json');
+/**
+ * Writes the report to a file of its own: a new directory (mkdtemp, mode 0700) under RUNNER_TEMP
+ * (the system temp directory outside a runner), the file created exclusively (O_EXCL) with mode
+ * 0600. A fixed name would follow a symlink planted there, land in a file another user created
+ * first, and let two steps or two runs overwrite each other's report.
+ */
+export async function writeReport(
+  report: Report,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string> {
+  const base = reportBase(env);
+  let dir: string;
+  try {
+    dir = await mkdtemp(join(base, 'm365-mail-preflight-'));
+  } catch (error) {
+    throw new ReportWriteError(base, error);
+  }
+  const path = join(dir, 'report.json');
+  try {
+    await writeFile(path, toReportJson(report), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    throw new ReportWriteError(path, error);
+  }
+  return path;
 }
 
-export async function writeReport(report: Report, path: string): Promise<string> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, toReportJson(report), { mode: 0o600 });
-  return path;
+export const reportBase = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.RUNNER_TEMP || tmpdir();
+
+/** A file that could not be written, named with the cause in words (full disk, no permission). */
+export class ReportWriteError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`${path}: ${describeWriteError(cause)}`, { cause });
+    this.name = 'ReportWriteError';
+  }
+}
+
+const WRITE_ERRORS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file is larger than the system allows',
+  EACCES: 'not writable (permission denied)',
+  EPERM: 'not writable (operation not permitted)',
+  EROFS: 'on a read-only file system',
+  ENOENT: 'the directory does not exist',
+  ENOTDIR: 'a part of the path is not a directory',
+  EEXIST: 'a file of that name already exists',
+};
+
+export function describeWriteError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && Object.hasOwn(WRITE_ERRORS, code))
+    return `${WRITE_ERRORS[code]} (${code})`;
+  return error instanceof Error ? error.message : String(error);
 }
