@@ -6,7 +6,7 @@
 // the text is cut to `maxBytes`, whole blocks first, saying what was left out.
 import type { CheckResult, DetailTable, Report, SecretReport } from '../engine/types.js';
 import { MAX_ANNOTATIONS_PER_LEVEL, type Annotation } from './annotations.js';
-import { clip, escapeHtml, inlineHtml, preHtml } from './html.js';
+import { clip, inlineHtml, preHtml } from './html.js';
 import { STATUS_ICON, STATUS_WORD, VERDICT_HEADLINE, countLine } from './status.js';
 
 /** GitHub's limit for one step's summary. */
@@ -54,8 +54,8 @@ function heading(report: Report): string {
 
 function overview(report: Report): string {
   const facts = [
-    report.tenantId ? `tenant <code>${escapeHtml(report.tenantId)}</code>` : '',
-    report.clientId ? `app <code>${escapeHtml(report.clientId)}</code>` : '',
+    report.tenantId ? `tenant <code>${inlineHtml(report.tenantId)}</code>` : '',
+    report.clientId ? `app <code>${inlineHtml(report.clientId)}</code>` : '',
     report.grant ? `grant <code>${report.grant}</code>` : '',
   ].filter(Boolean);
   const counts = countLine(report.checks.map((c) => c.status));
@@ -83,7 +83,7 @@ function checksTable(checks: readonly CheckResult[], out: BoundedText): void {
 }
 
 function checkRow(check: CheckResult, withFix: boolean): string {
-  const code = check.code ? `<br><code>${escapeHtml(check.code)}</code>` : '';
+  const code = check.code ? `<br><code>${inlineHtml(check.code)}</code>` : '';
   return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td>${withFix ? `<td>${inlineHtml(clip(check.remediation ?? '', MAX_CELL * 2), { breaks: true, code: true })}</td>` : ''}</tr>\n`;
 }
 
@@ -97,7 +97,7 @@ function checkDetails(check: CheckResult): string {
     check.status === 'fail' || check.status === 'warn' || check.tables?.length ? ' open' : '';
   // The code once: many summaries already start with it ("AADSTS7000215: ...").
   const code =
-    check.code && !check.summary.includes(check.code) ? ` (${escapeHtml(check.code)})` : '';
+    check.code && !check.summary.includes(check.code) ? ` (${inlineHtml(check.code)})` : '';
   const parts = [
     `<details${open}><summary><strong>${STATUS_ICON[check.status]} ${inlineHtml(check.title)}</strong>${code}: ${inlineHtml(clip(check.summary, MAX_CELL))}</summary>\n`,
   ];
