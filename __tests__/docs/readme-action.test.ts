@@ -5,6 +5,12 @@ import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { AADSTS_CATALOGUE } from '../../src/identity/aadsts-catalogue.js';
+import { MAX_PAGES } from '../../src/graph/paging.js';
+import { MAX_BODY_BYTES, describeBytes } from '../../src/http/capped-body.js';
+import { MAX_TOKEN_LIFETIME_SECONDS } from '../../src/identity/token-response.js';
+import { MAIL_LIMITS } from '../../src/mailbox/line-connection.js';
+import { MAX_TENANT_PAGES, TENANT_PAGE_SIZE } from '../../src/secrets/tenant-apps.js';
+import { MAX_DETAILS_CHARS, MAX_FIELD_CHARS } from '../../src/text/sanitise.js';
 
 interface ActionYaml {
   inputs: Record<string, { required?: boolean; default?: string }>;
@@ -89,5 +95,36 @@ describe('docs/troubleshooting.md', () => {
       ),
     );
     for (const anchor of anchors) expect(headings).toContain(anchor);
+  });
+});
+
+describe('README, Security: the bounds on server text', () => {
+  const bounds = /<!-- bounds -->([\s\S]*?)<!-- \/bounds -->/.exec(readme)?.[1] ?? '';
+  const row = (label: string) =>
+    bounds
+      .split('\n')
+      .find((line) => line.startsWith(`| ${label} `))
+      ?.split('|')[2]
+      ?.trim();
+
+  it('lists each bound with the value the code uses', () => {
+    expect(row('HTTP answer (token endpoint, Graph page, `$batch`)')).toBe(
+      describeBytes(MAX_BODY_BYTES),
+    );
+    expect(row('Mail reply line')).toBe(`${MAIL_LIMITS.lineBytes / 1024} KiB`);
+    expect(row('Mail lines read per connection')).toBe(String(MAIL_LIMITS.linesRead));
+    expect(row('Mail bytes read per connection')).toBe(`${MAIL_LIMITS.bytesRead / 1024} KiB`);
+    expect(row('Mail transcript in the report')).toBe(
+      `${MAIL_LIMITS.transcriptLines} server lines`,
+    );
+    expect(row('Tenant-scan pages')).toBe(
+      `${MAX_TENANT_PAGES} (of ${TENANT_PAGE_SIZE} applications)`,
+    );
+    expect(row('Other paged Graph reads')).toBe(`${MAX_PAGES} pages`);
+    expect(row('Server text per report field')).toBe(`${MAX_FIELD_CHARS} characters`);
+    expect(row("A check's details")).toBe(`${MAX_DETAILS_CHARS} characters`);
+    expect(row('`expires_in` of a token')).toBe(
+      `1 second to ${MAX_TOKEN_LIFETIME_SECONDS} (a year)`,
+    );
   });
 });

@@ -7,7 +7,8 @@ import { safeJson } from '../http/safe-json.js';
 import { graphFailure, sameOrigin } from './answers.js';
 import { collectionSchema, type GraphPart } from './types.js';
 
-const MAX_PAGES = 50;
+/** Pages of a paged Graph read other than the tenant scan (README, Security). */
+export const MAX_PAGES = 50;
 
 export async function readAllPages(
   ctx: RunContext,
