@@ -209,9 +209,6 @@ describe('3: no unbounded reads', () => {
     expect(run.reportText.length).toBeLessThan(64 * 1024);
     expect(floods.every((f) => f.closed)).toBe(true);
     expectNoInjection(run);
-    console.log(
-      `IMAP+SMTP flood through dist: ${Math.round(run.wallMs)} ms, max RSS ${Math.round(run.maxRssMiB)} MiB, report ${run.reportText.length} bytes`,
-    );
   }, 60_000);
 
   it('a token endpoint streaming without end: "answer too large", memory bounded', async () => {
@@ -228,9 +225,26 @@ describe('3: no unbounded reads', () => {
     );
     expect(run.maxRssMiB).toBeLessThan(200);
     expect(authority.requests).toHaveLength(1);
-    console.log(
-      `token endpoint flood through dist: ${Math.round(run.wallMs)} ms, max RSS ${Math.round(run.maxRssMiB)} MiB, server sent ${Math.round(authority.sent.bytes / 1024 / 1024)} MiB`,
+  }, 60_000);
+});
+
+describe('3: the GitHub API', () => {
+  it('a check-run answer that never ends: "answer too large from the GitHub API", memory bounded', async () => {
+    const api = await hostileHttp((_req, res) => {
+      res.writeHead(201, { 'content-type': 'application/json' });
+      flood(res, `{"id":1,"x":"${'y'.repeat(64 * 1024)}`);
+    });
+    const run = await runMeasured(
+      base({ 'check-run': 'always', 'github-token': 'ghs_fake', 'timeout-seconds': '20' }),
+      { sandbox, env: { GITHUB_API_URL: api.url, GITHUB_SHA: 'a'.repeat(40) } },
     );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'Could not create the pull-request check run: answer too large from the GitHub API: more than 1 MiB, not read further.',
+    );
+    expect(run.stdout).not.toContain('HTTP 500');
+    expect(run.maxRssMiB).toBeLessThan(200);
+    expect(api.sent.bytes).toBeLessThan(16 * 1024 * 1024);
   }, 60_000);
 });
 

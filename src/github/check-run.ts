@@ -4,6 +4,7 @@
 // verdict is what counts. @actions/github (Octokit and its own undici) is loaded only here, on
 // demand, so runs that only fetch a token do not pay for it.
 import type { Report } from '../engine/types.js';
+import { BodyTooLarge, describeBytes, readCappedText } from '../http/capped-body.js';
 import type { CheckRunMode } from '../settings/types.js';
 import { isLoopbackHost } from '../settings/validators.js';
 import {
@@ -138,10 +139,58 @@ export async function publishPullRequestCheck(req: CheckRunRequest): Promise<Che
   return { kind: 'not-allowed' };
 }
 
-/** @actions/github is a separate chunk of the bundle (Octokit and its own undici, ~2.4 MB). */
+/** Largest answer read from the GitHub API: a created check run is a few KB of JSON. */
+export const MAX_GITHUB_BODY_BYTES = 1024 * 1024;
+
+/**
+ * @actions/github is a separate chunk of the bundle (Octokit and its own undici, ~2.4 MB). Its
+ * proxy-aware fetch is kept, with every answer read through the capped body reader.
+ */
 async function loadOctokit(token: string, baseUrl: string) {
-  const { getOctokit } = await import('@actions/github');
-  return getOctokit(token, { baseUrl });
+  const [{ getOctokit }, { defaults }] = await Promise.all([
+    import('@actions/github'),
+    import('@actions/github/lib/utils'),
+  ]);
+  const inner = (defaults.request?.fetch ?? fetch) as typeof fetch;
+  return getOctokit(token, {
+    baseUrl,
+    request: { ...defaults.request, fetch: cappedFetch(inner) },
+  });
+}
+
+/** A fetch whose answers are read with a byte cap (http/capped-body.ts) before Octokit sees them. */
+function cappedFetch(inner: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    const res = await inner(input, init);
+    const empty = [101, 204, 205, 304].includes(res.status) || !res.body;
+    let text: string | null = null;
+    if (!empty) {
+      try {
+        text = await readCappedText(
+          res.body,
+          MAX_GITHUB_BODY_BYTES,
+          res.headers.get('content-length') ?? undefined,
+        );
+      } catch (error) {
+        if (error instanceof BodyTooLarge) throw new GitHubAnswerTooLarge(error.limit);
+        throw error;
+      }
+    }
+    return new Response(text, {
+      status: res.status,
+      statusText: res.statusText,
+      headers: res.headers,
+    });
+  };
+}
+
+/** Octokit reports any failure of its fetch as "HTTP 500"; this one is named for what it is. */
+class GitHubAnswerTooLarge extends Error {
+  constructor(limit: number) {
+    super(
+      `answer too large from the GitHub API: more than ${describeBytes(limit)}, not read further`,
+    );
+  }
 }
 
 /** A GitHub request that got no answer within its time (not an HTTP status). */
@@ -154,7 +203,12 @@ class TimedOut extends Error {
 const timedOut = (signal: AbortSignal | undefined): boolean => signal?.aborted === true;
 
 function failedRequest(req: CheckRunRequest, error: unknown, what: string): CheckRunOutcome {
-  const status = error instanceof TimedOut ? undefined : statusOf(error);
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  if (cause instanceof GitHubAnswerTooLarge) error = cause;
+  const status =
+    error instanceof TimedOut || error instanceof GitHubAnswerTooLarge
+      ? undefined
+      : statusOf(error);
   const message = `${status ? `HTTP ${status}: ` : ''}${error instanceof Error ? error.message : String(error)}`;
   req.log.warning(
     `Could not create the pull-request ${what}: ${message}. The preflight's verdict is unaffected.`,
