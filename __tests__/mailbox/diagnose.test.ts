@@ -1,5 +1,5 @@
 // Diagnosis of Exchange Online replies that a local server cannot produce (recorded texts from
-// reference/m365-facts.md section 7), with and without token claims.
+// README.md, Mailbox login), with and without token claims.
 import { describe, expect, it } from '@jest/globals';
 import {
   diagnoseMailOutcome,

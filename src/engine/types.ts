@@ -2,6 +2,7 @@
 // which the engine reaches the outside world. Nothing here knows about @actions/core.
 import type { Dispatcher } from 'undici';
 import type { RetryPolicy } from '../http/retry-policy.js';
+import type { HttpClient } from '../http/types.js';
 import type { Settings } from '../settings/types.js';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
@@ -88,8 +89,6 @@ export interface PreflightOutcome {
   missingPermissions: string[];
   /** The client secret in use, when its expiry could be read. */
   secretInUse?: { endDateTime: string; daysLeft: number };
-  /** Notes for the log: input warnings and the like. */
-  warnings: string[];
 }
 
 export interface Logger {
@@ -108,6 +107,8 @@ export interface Adapters {
   log: Logger;
   registerSecret: SecretRegistry;
   now: () => Date;
+  /** Replaces the run's HTTP client (unit tests without a server; the deadline is then theirs). */
+  http?: HttpClient;
   /** undici dispatcher for every HTTP request (the front ends pass a proxy-aware one). */
   dispatcher?: Dispatcher;
   /** Tests shorten the backoff; production uses the default policy. */

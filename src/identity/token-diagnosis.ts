@@ -22,7 +22,7 @@ export interface DiagnosisContext {
 }
 
 /** First line of Microsoft's description, without the Trace/Correlation/Timestamp tail. */
-export function describeEntraError(error: EntraError): string {
+function describeEntraError(error: EntraError): string {
   const text = (error.error_description ?? '')
     .split(/\r?\n/)[0]!
     .replace(/\s*Trace ID:.*$/s, '')

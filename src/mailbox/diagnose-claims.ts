@@ -4,12 +4,12 @@ import { STEP_PERMISSIONS, STEP_TOKEN_SCOPE } from './diagnose-common.js';
 import type { DiagnosisContext, Finding } from './diagnose-common.js';
 import type { MailProtocol } from './probe-types.js';
 
-export const DELEGATED_SCOPE: Record<MailProtocol, string> = {
+const DELEGATED_SCOPE: Record<MailProtocol, string> = {
   imap: 'IMAP.AccessAsUser.All',
   pop: 'POP.AccessAsUser.All',
   smtp: 'SMTP.Send',
 };
-export const APP_ROLE: Record<MailProtocol, string> = {
+const APP_ROLE: Record<MailProtocol, string> = {
   imap: 'IMAP.AccessAsApp',
   pop: 'POP.AccessAsApp',
   smtp: 'SMTP.SendAsApp',

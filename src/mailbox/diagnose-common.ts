@@ -1,5 +1,5 @@
 // Shapes shared by the diagnosis files, and the connector's setup steps they point to
-// (reference/seed-summary.md).
+// (README.md, Troubleshooting).
 import type { MailProtocol } from './probe-types.js';
 
 export interface TokenClaims {
@@ -28,7 +28,7 @@ export interface Diagnosis {
   summary: string;
   cause: string;
   remediation: string;
-  /** The connector's setup step (reference/seed-summary.md) that was missed, when one fits. */
+  /** The connector's setup step (README.md, Troubleshooting) that was missed, when one fits. */
   setupStep?: string;
 }
 

@@ -66,7 +66,7 @@ export function annotationFor(check: CheckResult): Annotation | undefined {
  * A check's annotations: its findings when it names them one by one and one of them carries the
  * check's own level, else its own line followed by its findings (each error or warning).
  */
-export function annotationsFor(check: CheckResult): (Annotation | Notice)[] {
+function annotationsFor(check: CheckResult): (Annotation | Notice)[] {
   const own = annotationFor(check);
   const findings = (check.annotations ?? []).map((a) => ({
     level: a.level,

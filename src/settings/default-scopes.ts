@@ -1,7 +1,7 @@
 // The scopes the mail token request asks for when `scope` is not given (contract: Default scopes).
 // Delegated mail scopes must carry the Outlook resource prefix: unprefixed names resolve to
 // Microsoft Graph and give a token that IMAP/POP/SMTP refuse.
-import type { Activity, Endpoints, Grant, ReadProtocol } from '../settings/types.js';
+import type { Activity, Endpoints, Grant, ReadProtocol } from './types.js';
 
 export function defaultMailScopes(
   grant: Grant,
