@@ -6,7 +6,7 @@ import {
   STEP_EXCHANGE_SP,
   STEP_PERMISSIONS,
   STEP_TOKEN_SCOPE,
-  type DiagnosisContext,
+  type MailDiagnosisContext as DiagnosisContext,
   type TokenClaims,
 } from '../../src/mailbox/diagnose.js';
 import type { MailProtocol, ProbeOutcome, ProbeStage } from '../../src/mailbox/probe-types.js';

@@ -2,7 +2,7 @@
 // built on, at their boundaries.
 import { describe, expect, it } from '@jest/globals';
 import { DAY_MS, daysLeft, describeDaysLeft, neverExpires } from '../../src/credentials/days.js';
-import { expiryLevel } from '../../src/credentials/judge.js';
+import { expiryLevel } from '../../src/credentials/expiry-level.js';
 import { hintOf, matchingHint } from '../../src/credentials/hint.js';
 
 const NOW = new Date('2026-11-24T12:00:00Z');

@@ -553,22 +553,14 @@ const STEP_PERMISSIONS = 'Step 3 (Permissions): API permissions → Add a permis
 const STEP_EXCHANGE_SP = 'Step 4 (Connect the registration to Exchange Online): New-ServicePrincipal and Add-MailboxPermission';
 const STEP_TOKEN_SCOPE = 'Step 6 (Get tokens): the scopes the token request asks for';
 
+// EXTERNAL MODULE: ./src/settings/types.ts
+var types = __webpack_require__(1664);
 ;// CONCATENATED MODULE: ./src/mailbox/diagnose-claims.ts
 // What the token's own claims (decoded unverified by the caller) say is wrong for a protocol:
 // expiry, audience (the unprefixed-scope trap), missing scope or app role, another user.
 
-const DELEGATED_SCOPE = {
-    imap: 'IMAP.AccessAsUser.All',
-    pop: 'POP.AccessAsUser.All',
-    smtp: 'SMTP.Send',
-};
-const APP_ROLE = {
-    imap: 'IMAP.AccessAsApp',
-    pop: 'POP.AccessAsApp',
-    smtp: 'SMTP.SendAsApp',
-};
-const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
-const GRAPH_AUDIENCES = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000'];
+
+const GRAPH_AUDIENCES = ['https://graph.microsoft.com', types/* RESOURCE_APP_IDS */.w.graph];
 /** Problems the token's own claims show, most decisive first. */
 function claimFindings(ctx, protocol) {
     const claims = ctx.claims;
@@ -584,16 +576,16 @@ function claimFindings(ctx, protocol) {
         });
     }
     const audiences = claims.aud === undefined ? [] : [claims.aud].flat();
-    const accepted = [...ctx.expectedAudiences, EXCHANGE_APP_ID].map(normalise);
+    const accepted = [...ctx.expectedAudiences, types/* RESOURCE_APP_IDS */.w.exchange].map(normalise);
     if (audiences.length > 0 && !audiences.some((a) => accepted.includes(normalise(a)))) {
         const graph = audiences.some((a) => GRAPH_AUDIENCES.includes(normalise(a)));
         const wanted = ctx.grant === 'password'
-            ? `https://outlook.office.com/${DELEGATED_SCOPE[protocol]}`
+            ? `https://outlook.office.com/${types/* MAIL_PERMISSIONS */.r[protocol].delegated}`
             : 'https://outlook.office365.com/.default';
         findings.push({
             cause: `The token is for ${audiences.join(', ')}, not for Exchange Online (expected ${ctx.expectedAudiences.join(' or ')}).` +
                 (graph
-                    ? ` A scope written without its resource prefix (${DELEGATED_SCOPE[protocol]} instead of ${wanted}) defaults to Microsoft Graph, and mail servers refuse Graph tokens.`
+                    ? ` A scope written without its resource prefix (${types/* MAIL_PERMISSIONS */.r[protocol].delegated} instead of ${wanted}) defaults to Microsoft Graph, and mail servers refuse Graph tokens.`
                     : ''),
             remediation: `Request the scope ${wanted} (check the scope input), in a token request of its own.`,
             setupStep: STEP_TOKEN_SCOPE,
@@ -601,7 +593,7 @@ function claimFindings(ctx, protocol) {
     }
     if (ctx.grant === 'password') {
         const scopes = (claims.scp ?? '').split(' ').filter(Boolean);
-        const needed = DELEGATED_SCOPE[protocol];
+        const needed = types/* MAIL_PERMISSIONS */.r[protocol].delegated;
         if (claims.scp !== undefined && !scopes.some((s) => s.toLowerCase() === needed.toLowerCase())) {
             findings.push({
                 cause: `The token's scp lacks ${needed} (it has: ${scopes.join(' ') || 'nothing'}).`,
@@ -618,7 +610,7 @@ function claimFindings(ctx, protocol) {
         }
     }
     else {
-        const needed = APP_ROLE[protocol];
+        const needed = types/* MAIL_PERMISSIONS */.r[protocol].application;
         if (!(claims.roles ?? []).includes(needed)) {
             findings.push({
                 cause: `The app-only token's roles lack ${needed} (it has: ${(claims.roles ?? []).join(' ') || 'no roles'}).`,

@@ -10,7 +10,7 @@ import { formatPermission, requiredPermissions } from '../permissions/catalogue.
 import { buildDirectory, type PermissionDirectory } from '../permissions/directory.js';
 import { findings, type Finding } from '../permissions/findings.js';
 import { readEvidence, type RegistrationEvidence } from '../permissions/grants.js';
-import { judgeRequirement, type PermissionRow } from '../permissions/judge.js';
+import { permissionRow, type PermissionRow } from '../permissions/rows.js';
 import { remediationFor } from '../permissions/remediation.js';
 import { inToken, tokenEvidence } from '../permissions/token-evidence.js';
 import { notRequired } from '../permissions/not-required.js';
@@ -35,7 +35,7 @@ export const permissionsCheck: Check<CheckContext> = {
     const tokens = tokenEvidence(mail, graph);
     const required = requiredPermissions(settings);
     const rows = required.map((r) =>
-      judgeRequirement(r, evidence, dir, inToken(r, tokens, settings.grant)),
+      permissionRow(r, evidence, dir, inToken(r, tokens, settings.grant)),
     );
     const found = findings({
       settings,

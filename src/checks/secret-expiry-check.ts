@@ -3,7 +3,7 @@
 // secret: it reads Graph with an app-only token and never asks for a password token.
 import type { Check } from '../engine/check.js';
 import { soonestFirst, toSecretReport } from '../credentials/credentials.js';
-import { SELF_TITLE, judgeSelf } from '../credentials/self-expiry.js';
+import { SELF_TITLE, selfScopeExpiry } from '../credentials/self-expiry.js';
 import { TENANT_TITLE, scanTenant } from '../credentials/tenant-scan.js';
 import { registration, type CheckContext } from './context.js';
 
@@ -22,7 +22,7 @@ export const secretExpiryCheck: Check<CheckContext> = {
         ? ctx.tokens.graph().then((graphToken) => scanTenant({ ...ctx, graphToken }))
         : undefined,
     ]);
-    const self = judgeSelf(read, ctx.settings, ctx.adapters.now());
+    const self = selfScopeExpiry(read, ctx.settings, ctx.adapters.now());
     const views = [...self.views, ...(scan?.views ?? [])].sort(soonestFirst);
     return {
       results: scan ? [self.result, scan.result] : [self.result],

@@ -8,7 +8,7 @@ import type { Settings } from '../settings/types.js';
 import { credentialViews, nameOf, type CredentialView } from './credentials.js';
 import { dayOf, describeDaysLeft } from './days.js';
 import { hintOf, matchingHint } from './hint.js';
-import { isAlarming, isFailing, type ExpiryLevel } from './judge.js';
+import { isAlarming, isFailing, type ExpiryLevel } from './expiry-level.js';
 import { credentialTable } from './table.js';
 
 export const SELF_TITLE = 'Client secret expiry';
@@ -21,7 +21,7 @@ export interface SelfExpiry {
   inUse?: CredentialView;
 }
 
-export function judgeSelf(read: RegistrationRead, settings: Settings, now: Date): SelfExpiry {
+export function selfScopeExpiry(read: RegistrationRead, settings: Settings, now: Date): SelfExpiry {
   const app = read.application;
   if (!app) return { result: unreadable(read, settings), views: [] };
   const secret = settings.clientSecret;

@@ -8,7 +8,7 @@ import type { GraphReadFailure } from '../graph/types.js';
 import type { TokenOutcome } from '../identity/token-request.js';
 import type { Settings } from '../settings/types.js';
 import { credentialViews, soonestFirst, type CredentialView } from './credentials.js';
-import { isAlarming } from './judge.js';
+import { isAlarming } from './expiry-level.js';
 import { annotationOf, lineOf } from './self-expiry.js';
 import { credentialTable } from './table.js';
 import { listTenantApps } from './tenant-apps.js';

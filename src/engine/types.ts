@@ -43,8 +43,10 @@ export interface CheckResult {
 }
 
 /** An annotation a check asks for besides its own result line. */
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
 export interface CheckAnnotation {
-  level: 'error' | 'warning' | 'notice';
+  level: AnnotationLevel;
   title: string;
   message: string;
 }

@@ -3,7 +3,7 @@
 import type { Settings } from '../settings/types.js';
 import { formatPermission } from './catalogue.js';
 import { RESOURCE_NAMES } from './builtin-ids.js';
-import type { PermissionRow } from './judge.js';
+import type { PermissionRow } from './rows.js';
 
 const TYPE_LABEL = { delegated: 'Delegated permissions', application: 'Application permissions' };
 

@@ -13,6 +13,17 @@ export type Cloud = 'public' | 'usgov' | 'usgov-dod' | 'china';
 export type CheckRunMode = 'auto' | 'always' | 'never';
 export type PermissionType = 'delegated' | 'application';
 export type ResourceKey = 'graph' | 'exchange';
+export type MailProtocol = 'imap' | 'pop' | 'smtp';
+
+/**
+ * The permission each mail protocol needs, per kind of token:
+ * https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth
+ */
+export const MAIL_PERMISSIONS: Record<MailProtocol, Record<PermissionType, string>> = {
+  imap: { delegated: 'IMAP.AccessAsUser.All', application: 'IMAP.AccessAsApp' },
+  pop: { delegated: 'POP.AccessAsUser.All', application: 'POP.AccessAsApp' },
+  smtp: { delegated: 'SMTP.Send', application: 'SMTP.SendAsApp' },
+};
 
 /**
  * The application (client) ids of the two resources, the same in every tenant and cloud:
