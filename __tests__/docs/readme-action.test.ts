@@ -5,11 +5,11 @@ import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { AADSTS_CATALOGUE } from '../../src/identity/aadsts-catalogue.js';
-import { MAX_PAGES } from '../../src/graph/paging.js';
+import { MAX_PAGES } from '../../src/graph/registration.js';
 import { MAX_BODY_BYTES, describeBytes } from '../../src/http/capped-body.js';
 import { MAX_TOKEN_LIFETIME_SECONDS } from '../../src/identity/token-response.js';
 import { MAIL_LIMITS } from '../../src/mailbox/line-connection.js';
-import { MAX_TENANT_PAGES, TENANT_PAGE_SIZE } from '../../src/secrets/tenant-apps.js';
+import { MAX_TENANT_PAGES, TENANT_PAGE_SIZE } from '../../src/credentials/tenant-apps.js';
 import { MAX_DETAILS_CHARS, MAX_FIELD_CHARS } from '../../src/text/sanitise.js';
 
 interface ActionYaml {

@@ -1,9 +1,9 @@
 // A hostile Graph pages the tenant scan in a circle or without end (issue 11): a repeating
 // @odata.nextLink stops the scan at once, and the scan reads at most MAX_TENANT_PAGES pages.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { runPreflight } from '../../src/engine/run-preflight.js';
+import { runPreflight } from '../../src/preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
-import { MAX_TENANT_PAGES } from '../../src/secrets/tenant-apps.js';
+import { MAX_TENANT_PAGES } from '../../src/credentials/tenant-apps.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import {
   healthyTenant,
@@ -72,7 +72,7 @@ describe('tenant scan against a Graph that pages without end', () => {
     );
     expect(result?.status).toBe('fail');
     expect(result?.summary).toContain(
-      "Microsoft Graph's next page link repeats an earlier page (after 4 pages)",
+      "Microsoft Graph's next page link of the list of applications repeats an earlier page (after 4 pages)",
     );
     expect(pages).toHaveLength(4);
   });
@@ -81,7 +81,7 @@ describe('tenant scan against a Graph that pages without end', () => {
     const { result, pages } = await scan((url, n) => `${url}/v1.0/applications?$skiptoken=${n}`);
     expect(result?.status).toBe('fail');
     expect(result?.summary).toContain(
-      `Microsoft Graph kept paging the applications past ${MAX_TENANT_PAGES} pages`,
+      `Microsoft Graph kept paging the list of applications past ${MAX_TENANT_PAGES} pages`,
     );
     expect(pages).toHaveLength(MAX_TENANT_PAGES);
   }, 60_000);

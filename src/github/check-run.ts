@@ -5,6 +5,7 @@
 // demand, so runs that only fetch a token do not pay for it.
 import type { Report } from '../engine/types.js';
 import { BodyTooLarge, describeBytes, readCappedText } from '../http/capped-body.js';
+import { errorMessage } from '../http/errors.js';
 import type { CheckRunMode } from '../settings/types.js';
 import { isLoopbackHost } from '../settings/validators.js';
 import {
@@ -15,7 +16,7 @@ import {
 import { countLine } from '../report/status.js';
 import type { WorkflowEvent } from './event.js';
 
-export const CHECK_NAME = SUMMARY_TITLE;
+const CHECK_NAME = SUMMARY_TITLE;
 const STATUS_DESCRIPTION_MAX = 140;
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -209,7 +210,7 @@ function failedRequest(req: CheckRunRequest, error: unknown, what: string): Chec
     error instanceof TimedOut || error instanceof GitHubAnswerTooLarge
       ? undefined
       : statusOf(error);
-  const message = `${status ? `HTTP ${status}: ` : ''}${error instanceof Error ? error.message : String(error)}`;
+  const message = `${status ? `HTTP ${status}: ` : ''}${errorMessage(error)}`;
   req.log.warning(
     `Could not create the pull-request ${what}: ${message}. The preflight's verdict is unaffected.`,
     'Pull-request check not created',

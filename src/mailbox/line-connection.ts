@@ -5,7 +5,7 @@
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import type { MailEndpoint, TranscriptLine } from './probe-types.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../engine/redactor.js';
 
 export type ConnectionFailureKind = 'timeout' | 'aborted' | 'network' | 'closed' | 'protocol';
 
@@ -197,7 +197,7 @@ export class LineConnection {
       );
       return;
     }
-    const text = this.redactor.apply(line);
+    const text = this.redactor.redact(line);
     this.record({ dir: 'S', text });
     const waiter = this.waiter;
     this.waiter = undefined;
@@ -239,7 +239,7 @@ export class LineConnection {
 
   private describe(error: NodeJS.ErrnoException): ConnectionFailure {
     const code = error.code;
-    const text = this.redactor.apply(error.message);
+    const text = this.redactor.redact(error.message);
     if (code && /CERT|SELF_SIGNED|ALTNAME|UNABLE_TO|VERIFY/i.test(code)) {
       return new ConnectionFailure(
         'network',
