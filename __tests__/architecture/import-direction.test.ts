@@ -16,6 +16,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['engine'], // runs the checks it is given; the report's vocabulary; the redactor
   ['http'], // HTTP, deadline, retries
   ['settings'], // the input table, parsing, typed settings
+  ['text'], // the sanitising boundary for server text (imports nothing)
 ];
 const rank = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { AADSTS_CATALOGUE } from '../../src/identity/aadsts-catalogue.js';
+import { MAX_GITHUB_BODY_BYTES } from '../../src/github/check-run.js';
 import { MAX_PAGES } from '../../src/graph/registration.js';
 import { MAX_BODY_BYTES, describeBytes } from '../../src/http/capped-body.js';
 import { MAX_TOKEN_LIFETIME_SECONDS } from '../../src/identity/token-response.js';
@@ -110,6 +111,9 @@ describe('README, Security: the bounds on server text', () => {
   it('lists each bound with the value the code uses', () => {
     expect(row('HTTP answer (token endpoint, Graph page, `$batch`)')).toBe(
       describeBytes(MAX_BODY_BYTES),
+    );
+    expect(row('GitHub API answer (check run, commit status)')).toBe(
+      describeBytes(MAX_GITHUB_BODY_BYTES),
     );
     expect(row('Mail reply line')).toBe(`${MAIL_LIMITS.lineBytes / 1024} KiB`);
     expect(row('Mail lines read per connection')).toBe(String(MAIL_LIMITS.linesRead));

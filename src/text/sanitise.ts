@@ -69,7 +69,7 @@ export function logText(text: string): string {
 }
 
 /** One line of `logText`'s rules: `::` at its start and `##[` anywhere broken up. */
-export function neutraliseCommands(line: string): string {
+function neutraliseCommands(line: string): string {
   let out = line.includes('##[') ? line.split('##[').join('# #[') : line;
   const lead = out.length - out.trimStart().length;
   if (out.startsWith('::', lead)) out = `${out.slice(0, lead)}: :${out.slice(lead + 2)}`;
