@@ -21,14 +21,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { generateSigningKey } from '../../sandbox/jwt.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
-import {
-  healthyTenant,
-  SANDBOX_CLIENT_ID,
-  SANDBOX_PASSWORD,
-  SANDBOX_SECRET,
-  SANDBOX_TENANT_ID,
-  SANDBOX_USER,
-} from '../../sandbox/tenant.js';
+import { sandboxInputs } from '../../sandbox/inputs.js';
+import { healthyTenant } from '../../sandbox/tenant.js';
 import { MAIL_LIMITS } from '../../src/mailbox/line-connection.js';
 import { startFakeGitHubApi, type FakeGitHubApi } from '../github/fake-github-api.js';
 import { NODE24_PATH } from '../helpers/node-binaries.js';
@@ -74,16 +68,7 @@ async function hostileHttp(handler: Parameters<typeof startHostileHttp>[0]): Pro
   return server;
 }
 
-const base = (more: Record<string, string> = {}): Record<string, string> => ({
-  'tenant-id': SANDBOX_TENANT_ID,
-  'client-id': SANDBOX_CLIENT_ID,
-  'client-secret': SANDBOX_SECRET,
-  username: SANDBOX_USER,
-  password: SANDBOX_PASSWORD,
-  checks: 'token',
-  endpoints: `authority=${sandbox.url}\ngraph=${sandbox.url}`,
-  ...more,
-});
+const base = (more: Record<string, string> = {}) => sandboxInputs(sandbox, more);
 
 /** An Entra stand-in answering every token request with `status` and `body`. */
 const entra = (status: number, body: unknown, headers: Record<string, string> = {}) =>
