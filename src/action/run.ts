@@ -11,7 +11,7 @@ import { publishPullRequestCheck } from '../github/check-run.js';
 import { readWorkflowEvent, runsWithoutSecrets, type WorkflowEvent } from '../github/event.js';
 import { parseSettings, type FrontEndOptions } from '../settings/parse-settings.js';
 import { planAnnotations } from '../report/annotations.js';
-import { escapeHtml } from '../report/html.js';
+import { inlineHtml } from '../report/html.js';
 import {
   ReportWriteError,
   describeWriteError,
@@ -135,6 +135,6 @@ async function skipForkPullRequest(event: WorkflowEvent): Promise<void> {
   const message = `Pull request #${event.pullRequest?.number ?? '?'} comes from ${from}: GitHub gives workflows no secrets on pull requests from forks, so client-secret and password are empty. The preflight is skipped; it runs on pushes and on pull requests from branches of ${event.repository}.`;
   core.notice(message, { title: 'm365-mail-preflight skipped: pull request from a fork' });
   await writeSummaryText(
-    `<h2>⏭️ Microsoft 365 mail preflight: skipped</h2>\n\n<p>${escapeHtml(message)}</p>\n`,
+    `<h2>⏭️ Microsoft 365 mail preflight: skipped</h2>\n\n<p>${inlineHtml(message)}</p>\n`,
   );
 }

@@ -3,6 +3,7 @@
 import { Redactor } from '../engine/redactor.js';
 import { errorMessage } from '../http/errors.js';
 import { runCli } from './main.js';
+import { cleanText } from '../text/sanitise.js';
 
 try {
   process.exitCode = await runCli(process.argv.slice(2), {
@@ -16,7 +17,7 @@ try {
   const redactor = new Redactor();
   for (const name of ['M365_CLIENT_SECRET', 'M365_PASSWORD']) redactor.add(process.env[name]);
   process.stderr.write(
-    `m365-mail-preflight failed unexpectedly: ${redactor.redact(errorMessage(error))}\n`,
+    `m365-mail-preflight failed unexpectedly: ${redactor.redact(cleanText(errorMessage(error)))}\n`,
   );
   process.exitCode = 1;
 }

@@ -1,9 +1,7 @@
 // HTML for the job summary and check-run output, on top of the sanitising boundary
 // (text/sanitise.ts): escaping, line breaks that cannot end an HTML block, and wrapping of
 // <pre> lines.
-import { cleanText, escapeHtml, htmlText, preText } from '../text/sanitise.js';
-
-export { escapeHtml };
+import { cleanText, htmlText, preText } from '../text/sanitise.js';
 
 /**
  * Escaped text for inside a table cell or a heading: one line. The action's own multi-line

@@ -85,7 +85,7 @@ const ENTITIES: Record<string, string> = {
 };
 
 /** The five HTML characters as entities, so text stays text inside HTML. */
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
