@@ -5,9 +5,11 @@
 import type { Check } from '../engine/check.js';
 import type { RunContext } from '../engine/context.js';
 import type { CheckId, CheckResult } from '../engine/types.js';
+import { exchangeAudiences } from '../identity/exchange-audiences.js';
 import { decodeClaims } from '../identity/jwt-claims.js';
 import { getMailToken } from '../identity/tokens.js';
 import type { MailProtocol, ProbeOutcome } from '../mailbox/probe-types.js';
+import { publishProbeResults, type ProbeResults } from './probe-results.js';
 
 const TITLES: Record<MailProtocol, string> = {
   imap: 'Mailbox login (IMAP)',
@@ -34,54 +36,75 @@ export function protocolsFor(ctx: RunContext): MailProtocol[] {
 export const mailboxCheck: Check = {
   name: 'mailbox',
   async run(ctx) {
-    // The token request goes out first: loading the probe code must not delay it.
-    const pendingToken = getMailToken(ctx);
-    const mail = await import('../mailbox/index.js');
-    const protocols = protocolsFor(ctx);
-    const { endpoints, username } = ctx.settings;
-    const probeTimeout = Math.min(PROBE_TIMEOUT_MS, ctx.deadline.remainingMs());
-    const probes = protocols.map((protocol) => {
-      const open =
-        protocol === 'imap'
-          ? mail.openImapProbe
-          : protocol === 'pop'
-            ? mail.openPopProbe
-            : mail.openSmtpProbe;
-      return {
-        protocol,
-        probe: open(endpoints[protocol], {
-          timeoutMs: probeTimeout,
-          ca: ctx.adapters.mailCa,
-          signal: ctx.deadline.signal,
-        }),
-      };
-    });
+    const results: ProbeResults = {};
     try {
-      const token = await pendingToken;
-      if (!token.ok) {
-        return probes.map(({ protocol }) => ({
-          id: IDS[protocol],
-          title: TITLES[protocol],
-          status: 'skip' as const,
-          summary: 'not tried: no mail token (see the Access token check)',
-        }));
-      }
-      const accessToken = token.token.accessToken;
-      // The base64 SASL string is a different string from the token: mask it too.
-      ctx.adapters.registerSecret(mail.xoauth2InitialResponse(username, accessToken));
-      const claims = decodeClaims(accessToken);
-      const outcomes = await Promise.all(
-        probes.map(({ probe }) => probe.authenticate(username, accessToken)),
-      );
-      const deadlineCappedProbe = probeTimeout < PROBE_TIMEOUT_MS;
-      return Promise.all(
-        outcomes.map((outcome) => judge(ctx, outcome, claims, deadlineCappedProbe)),
-      );
+      return await probeAll(ctx, results);
     } finally {
-      for (const { probe } of probes) probe.close();
+      // The permissions check may wait for these (checks/probe-results.ts): always publish.
+      void publishProbeResults(ctx, results);
     }
   },
 };
+
+async function probeAll(ctx: RunContext, results: ProbeResults): Promise<CheckResult[]> {
+  // The token request goes out first: loading the probe code must not delay it.
+  const pendingToken = getMailToken(ctx);
+  const mail = await import('../mailbox/index.js');
+  const protocols = protocolsFor(ctx);
+  const { endpoints, username } = ctx.settings;
+  const probeTimeout = Math.min(PROBE_TIMEOUT_MS, ctx.deadline.remainingMs());
+  const probes = protocols.map((protocol) => {
+    const open =
+      protocol === 'imap'
+        ? mail.openImapProbe
+        : protocol === 'pop'
+          ? mail.openPopProbe
+          : mail.openSmtpProbe;
+    return {
+      protocol,
+      probe: open(endpoints[protocol], {
+        timeoutMs: probeTimeout,
+        ca: ctx.adapters.mailCa,
+        signal: ctx.deadline.signal,
+      }),
+    };
+  });
+  try {
+    const token = await pendingToken;
+    if (!token.ok) {
+      return probes.map(({ protocol }) => ({
+        id: IDS[protocol],
+        title: TITLES[protocol],
+        status: 'skip' as const,
+        summary: 'not tried: no mail token (see the Access token check)',
+      }));
+    }
+    const accessToken = token.token.accessToken;
+    // The base64 SASL string is a different string from the token: mask it too.
+    ctx.adapters.registerSecret(mail.xoauth2InitialResponse(username, accessToken));
+    const claims = decodeClaims(accessToken);
+    const outcomes = await Promise.all(
+      probes.map(({ probe }) => probe.authenticate(username, accessToken)),
+    );
+    const deadlineCappedProbe = probeTimeout < PROBE_TIMEOUT_MS;
+    return await Promise.all(
+      outcomes.map(async (outcome) => {
+        const judged = await judge(ctx, outcome, claims, deadlineCappedProbe);
+        results[outcome.protocol] = outcome.ok
+          ? 'ok'
+          : judged.status === 'fail' &&
+              outcome.reply !== undefined &&
+              outcome.stage !== 'greeting' &&
+              outcome.stage !== 'starttls'
+            ? 'refused'
+            : 'unknown';
+        return judged;
+      }),
+    );
+  } finally {
+    for (const { probe } of probes) probe.close();
+  }
+}
 
 async function judge(
   ctx: RunContext,
@@ -126,19 +149,21 @@ async function judge(
   const spObjectId = await servicePrincipalObjectId(ctx);
   const diagnosis = diagnoseMailOutcome(outcome, {
     grant: ctx.settings.grant,
+    exchangeAuthorization: ctx.settings.exchangeAuthorization,
     clientId: ctx.settings.clientId,
     mailbox: ctx.settings.username,
     servicePrincipalObjectId: spObjectId,
     claims,
-    expectedAudiences: [ctx.settings.endpoints.outlookDelegated, ctx.settings.endpoints.outlookApp],
+    expectedAudiences: exchangeAudiences(ctx.settings),
   });
   return {
     id: IDS[protocol],
     title: TITLES[protocol],
-    status: 'fail',
+    // warn: a fault on Microsoft's side (run again); every other refusal fails the check.
+    status: diagnosis.status ?? 'fail',
     // One line: what was refused, at which host:port, and the most likely cause (the exact
     // reply is in details).
-    summary: `${diagnosis.summary.replace(/:.*$/s, '')} at ${where}: ${firstSentence(diagnosis.cause)}`,
+    summary: `${diagnosis.summary.replace(/:.*$/s, '')} at ${where}: ${diagnosis.headline ?? firstSentence(diagnosis.cause)}`,
     details: [
       `Cause: ${diagnosis.cause}`,
       outcome.reply ? `Server reply: ${outcome.reply}` : (outcome.error ?? ''),

@@ -4,12 +4,14 @@
 import type { Check } from '../engine/check.js';
 import type { CheckResult, CheckStatus, DetailTable } from '../engine/types.js';
 import { getRegistration, type RegistrationRead } from '../graph/registration.js';
-import type { GraphPart } from '../graph/types.js';
+import type { GraphPart, GraphReadFailure } from '../graph/types.js';
+import { exchangeAudiences } from '../identity/exchange-audiences.js';
 import { getGraphToken, getMailToken } from '../identity/tokens.js';
 import { RESOURCE_NAMES } from '../permissions/builtin-ids.js';
 import { formatPermission, requiredPermissions } from '../permissions/catalogue.js';
 import { buildDirectory, type PermissionDirectory } from '../permissions/directory.js';
 import { findings, type Finding } from '../permissions/findings.js';
+import { explainGraphRefusal } from '../permissions/graph-refusal.js';
 import { readEvidence, type RegistrationEvidence } from '../permissions/grants.js';
 import { judgeRequirement, type PermissionRow } from '../permissions/judge.js';
 import { remediationFor } from '../permissions/remediation.js';
@@ -31,7 +33,7 @@ export const permissionsCheck: Check = {
     const { settings } = ctx;
     const dir = buildDirectory(read);
     const evidence = readEvidence(read, dir);
-    const tokens = tokenEvidence(mail, graph);
+    const tokens = tokenEvidence(mail, graph, exchangeAudiences(settings));
     const required = requiredPermissions(settings);
     const rows = required.map((r) =>
       judgeRequirement(r, evidence, dir, inToken(r, tokens, settings.grant)),
@@ -122,11 +124,8 @@ function summaryOf(rows: PermissionRow[], found: Finding[], partial: boolean): s
     : `all ${rows.length} required permissions are configured, consented and in the token`;
 }
 
-interface Refusal {
+interface Refusal extends GraphReadFailure {
   what: string;
-  status?: number;
-  code?: string;
-  message: string;
 }
 
 function refusedReads(read: RegistrationRead): Refusal[] {
@@ -159,10 +158,7 @@ function detailsOf(
     lines.push(
       `Could not read the registration through Microsoft Graph (${read.failure.message}): whether each permission is configured or consented could not be told; judged from the token alone.`,
     );
-  for (const r of refused)
-    lines.push(
-      `Microsoft Graph refused to show ${r.what}: ${r.message}.${r.code === 'Authorization_RequestDenied' ? ' Application.Read.All (and Directory.Read.All for delegated grants) would let the check see it.' : ''}`,
-    );
+  for (const r of refused) lines.push(explainGraphRefusal(r.what, r));
   if (mailFailure) lines.push(`No mail token to compare with: ${mailFailure}`);
   if (!read.failure)
     for (const resource of ['graph', 'exchange'] as const)

@@ -12,6 +12,7 @@ const FLAG_HELP: Partial<Record<InputName, [string, string]>> = {
   'read-protocol': ['PROTO', 'imap | pop (default imap)'],
   scope: ['SCOPES', 'override the requested scopes (space separated)'],
   'permissions-profile': ['NAME', 'flow | email-connector (default flow)'],
+  'exchange-authorization': ['MODE', 'auto | entra | rbac: how app-only mail access is authorized'],
   'extra-permissions': [
     'PERM',
     'more required permissions, e.g. "graph:Mail.Send (application)"; repeatable',

@@ -46,6 +46,8 @@ export interface GraphReadFailure {
   status?: number;
   code?: string;
   message: string;
+  /** Graph's own `error.message`, one line and short (server text: quoted, never trusted). */
+  graphMessage?: string;
 }
 
 export const appRoleSchema = z.object({

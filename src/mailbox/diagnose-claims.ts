@@ -1,5 +1,6 @@
 // What the token's own claims (decoded unverified by the caller) say is wrong for a protocol:
 // expiry, audience (the unprefixed-scope trap), missing scope or app role, another user.
+import { isExchangeAudience, normaliseAudience } from '../identity/exchange-audiences.js';
 import { STEP_PERMISSIONS, STEP_TOKEN_SCOPE } from './diagnose-common.js';
 import type { DiagnosisContext, Finding } from './diagnose-common.js';
 import type { MailProtocol } from './probe-types.js';
@@ -14,7 +15,6 @@ export const APP_ROLE: Record<MailProtocol, string> = {
   pop: 'POP.AccessAsApp',
   smtp: 'SMTP.SendAsApp',
 };
-const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
 const GRAPH_AUDIENCES = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000'];
 
 /** Problems the token's own claims show, most decisive first. */
@@ -34,16 +34,18 @@ export function claimFindings(ctx: DiagnosisContext, protocol: MailProtocol): Fi
   }
 
   const audiences = claims.aud === undefined ? [] : [claims.aud].flat();
-  const accepted = [...ctx.expectedAudiences, EXCHANGE_APP_ID].map(normalise);
-  if (audiences.length > 0 && !audiences.some((a) => accepted.includes(normalise(a)))) {
-    const graph = audiences.some((a) => GRAPH_AUDIENCES.includes(normalise(a)));
+  if (
+    audiences.length > 0 &&
+    !audiences.some((a) => isExchangeAudience(a, ctx.expectedAudiences))
+  ) {
+    const graph = audiences.some((a) => GRAPH_AUDIENCES.includes(normaliseAudience(a)));
     const wanted =
       ctx.grant === 'password'
         ? `https://outlook.office.com/${DELEGATED_SCOPE[protocol]}`
         : 'https://outlook.office365.com/.default';
     findings.push({
       cause:
-        `The token is for ${audiences.join(', ')}, not for Exchange Online (expected ${ctx.expectedAudiences.join(' or ')}).` +
+        `The token is for ${audiences.join(', ')}, not for Exchange Online (expected one of ${ctx.expectedAudiences.join(', ')}).` +
         (graph
           ? ` A scope written without its resource prefix (${DELEGATED_SCOPE[protocol]} instead of ${wanted}) defaults to Microsoft Graph, and mail servers refuse Graph tokens.`
           : ''),
@@ -70,7 +72,9 @@ export function claimFindings(ctx: DiagnosisContext, protocol: MailProtocol): Fi
           `Add-MailboxPermission -Identity ${ctx.mailbox} -User ${claims.upn} -AccessRights FullAccess`,
       });
     }
-  } else {
+  } else if ((ctx.exchangeAuthorization ?? 'auto') === 'entra') {
+    // With RBAC for Applications a token has no mail role at all, so a missing role proves
+    // something only when the Entra route is the one in use (generic-causes.ts ranks it otherwise).
     const needed = APP_ROLE[protocol];
     if (!(claims.roles ?? []).includes(needed)) {
       findings.push({
@@ -81,8 +85,4 @@ export function claimFindings(ctx: DiagnosisContext, protocol: MailProtocol): Fi
     }
   }
   return findings;
-}
-
-function normalise(value: string): string {
-  return value.toLowerCase().replace(/\/+$/, '');
 }

@@ -27,6 +27,7 @@ export const DEFAULTS = {
   activities: 'read, send',
   'read-protocol': 'imap',
   'permissions-profile': 'flow',
+  'exchange-authorization': 'auto',
   checks: 'permissions, token, mailbox, secret-expiry',
   'secret-expiry-warning-days': '30',
   'secret-expiry-failure-days': '7',
@@ -122,6 +123,7 @@ export function parseSettings(raw: RawInputs): ParseResult {
   const activities = listOf('activities', ACTIVITIES) as Activity[];
   const readProtocol = oneOf('read-protocol', ['imap', 'pop'] as const);
   const permissionsProfile = oneOf('permissions-profile', ['flow', 'email-connector'] as const);
+  const exchangeAuthorization = oneOf('exchange-authorization', ['auto', 'entra', 'rbac'] as const);
   const checks = listOf('checks', CHECKS) as CheckName[];
   const warningDays = wholeNumber('secret-expiry-warning-days', 0, 3650);
   const failureDays = wholeNumber('secret-expiry-failure-days', 0, 3650);
@@ -202,6 +204,7 @@ export function parseSettings(raw: RawInputs): ParseResult {
       scopes,
       scopeSource: scopeInput ? 'input' : 'default',
       permissionsProfile,
+      exchangeAuthorization,
       extraPermissions,
       checks,
       secretExpiry: { warningDays, failureDays, scope: secretExpiryScope },

@@ -12,6 +12,8 @@ export type Cloud = 'public' | 'usgov' | 'usgov-dod' | 'china';
 export type CheckRunMode = 'auto' | 'always' | 'never';
 export type PermissionType = 'delegated' | 'application';
 export type ResourceKey = 'graph' | 'exchange';
+/** How app-only mail access is authorized: Entra app roles, Exchange RBAC for Applications, or either. */
+export type ExchangeAuthorization = 'auto' | 'entra' | 'rbac';
 
 /** A permission named in `extra-permissions`, e.g. `graph:Mail.Send (application)`. */
 export interface PermissionRef {
@@ -56,6 +58,7 @@ export interface Settings {
   scopes: string[];
   scopeSource: 'input' | 'default';
   permissionsProfile: PermissionsProfile;
+  exchangeAuthorization: ExchangeAuthorization;
   extraPermissions: PermissionRef[];
   checks: CheckName[];
   secretExpiry: { warningDays: number; failureDays: number; scope: SecretExpiryScope };
@@ -81,6 +84,7 @@ export const INPUT_NAMES = [
   'read-protocol',
   'scope',
   'permissions-profile',
+  'exchange-authorization',
   'extra-permissions',
   'checks',
   'secret-expiry-warning-days',
