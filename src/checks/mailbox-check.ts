@@ -8,8 +8,8 @@ import type { CheckId, CheckResult } from '../engine/types.js';
 import { exchangeAudiences } from '../identity/exchange-audiences.js';
 import { decodeClaims } from '../identity/jwt-claims.js';
 import { getMailToken } from '../identity/tokens.js';
-import type { MailProtocol, ProbeOutcome } from '../mailbox/probe-types.js';
-import { publishProbeResults, type ProbeResults } from './probe-results.js';
+import type { MailProtocol, ProbeOutcome, ProbeResults } from '../mailbox/probe-types.js';
+import { expectProbeResults } from './probe-results.js';
 
 const TITLES: Record<MailProtocol, string> = {
   imap: 'Mailbox login (IMAP)',
@@ -36,12 +36,13 @@ export function protocolsFor(ctx: RunContext): MailProtocol[] {
 export const mailboxCheck: Check = {
   name: 'mailbox',
   async run(ctx) {
+    // The permissions check may wait for these (checks/probe-results.ts): always publish.
+    const publish = expectProbeResults(ctx);
     const results: ProbeResults = {};
     try {
       return await probeAll(ctx, results);
     } finally {
-      // The permissions check may wait for these (checks/probe-results.ts): always publish.
-      void publishProbeResults(ctx, results);
+      publish(results);
     }
   },
 };

@@ -17,6 +17,15 @@ import { judgeRequirement, type PermissionRow } from '../permissions/judge.js';
 import { remediationFor } from '../permissions/remediation.js';
 import { inToken, tokenEvidence } from '../permissions/token-evidence.js';
 import { notRequired } from '../permissions/not-required.js';
+import {
+  exchangeRoleProtocol,
+  judgeByLogin,
+  requiredFor,
+  unprovenRole,
+} from '../permissions/exchange-authorization.js';
+import { appOnlyRoutes } from '../mailbox/exchange-setup.js';
+import type { Settings } from '../settings/types.js';
+import { probeResults } from './probe-results.js';
 
 const TITLE = 'App registration permissions';
 
@@ -34,16 +43,22 @@ export const permissionsCheck: Check = {
     const dir = buildDirectory(read);
     const evidence = readEvidence(read, dir);
     const tokens = tokenEvidence(mail, graph, exchangeAudiences(settings));
-    const required = requiredPermissions(settings);
-    const rows = required.map((r) =>
+    const mode = settings.exchangeAuthorization;
+    const required = requiredFor(requiredPermissions(settings), mode);
+    let rows = required.map((r) =>
       judgeRequirement(r, evidence, dir, inToken(r, tokens, settings.grant)),
     );
+    // auto: an Exchange app role Entra does not show is judged by the app-only login
+    // (exchange-authorization.ts); waiting for the logins only when one is in question.
+    if (mode === 'auto' && rows.some(unprovenRole))
+      rows = judgeByLogin(rows, await probeResults(ctx), settings.grant);
     const found = findings({
       settings,
       application: read.application,
       evidence,
       token: tokens,
       rows,
+      mailToken: mail.ok ? { ok: true } : { ok: false, code: mail.failure.code },
     });
     const failing = rows.filter((r) => r.verdict === 'fail');
     ctx.notes.missingPermissions.push(...failing.map((r) => formatPermission(r.requirement)));
@@ -59,6 +74,7 @@ export const permissionsCheck: Check = {
         appName,
         refused.length > 0 && rows.some((r) => r.verdict !== 'pass'),
       ),
+      ...exchangeRoutes(rows, settings, read),
       ...found.map((f) => f.remediation),
     ]
       .filter(Boolean)
@@ -94,6 +110,28 @@ function statusOf(rows: PermissionRow[], found: Finding[]): CheckStatus {
   return 'pass';
 }
 
+/** App-only: both ways Exchange can authorize the app, with the IDs filled in, per unproven role. */
+function exchangeRoutes(
+  rows: PermissionRow[],
+  settings: Settings,
+  read: RegistrationRead,
+): string[] {
+  const sp = read.servicePrincipal?.ok ? read.servicePrincipal.value.id : undefined;
+  return rows
+    .filter((r) => r.verdict !== 'pass' && exchangeRoleProtocol(r.requirement))
+    .map((r) =>
+      appOnlyRoutes(
+        {
+          clientId: settings.clientId,
+          mailbox: settings.username || '<mailbox>',
+          ...(sp ? { servicePrincipalObjectId: sp } : {}),
+        },
+        exchangeRoleProtocol(r.requirement)!,
+        r.requirement.name,
+      ),
+    );
+}
+
 const PROBLEM_TEXT: Record<NonNullable<PermissionRow['problem']>, string> = {
   'not-configured': 'not configured',
   'not-consented': 'not consented',
@@ -101,7 +139,12 @@ const PROBLEM_TEXT: Record<NonNullable<PermissionRow['problem']>, string> = {
   'not-on-registration': 'granted but not on the registration',
   'no-such-permission': 'no such permission',
   'cannot-tell': 'could not be told',
+  'no-login-to-tell':
+    'not granted in Entra, and no app-only login showed whether Exchange (RBAC for Applications or a mailbox permission) authorizes the app',
 };
+
+const AUTHORIZED_BY_EXCHANGE =
+  'authorized by Exchange (RBAC for Applications or mailbox permission)';
 
 function summaryOf(rows: PermissionRow[], found: Finding[], partial: boolean): string {
   const failing = rows.filter((r) => r.verdict === 'fail');
@@ -151,7 +194,7 @@ function detailsOf(
   const lines: string[] = [];
   for (const r of rows)
     lines.push(
-      `${formatPermission(r.requirement)}: ${r.verdict === 'pass' ? 'ok' : PROBLEM_TEXT[r.problem!]}` +
+      `${formatPermission(r.requirement)}: ${r.authorizedBy ? `${AUTHORIZED_BY_EXCHANGE}: not granted in Entra, but the app-only ${exchangeRoleProtocol(r.requirement)!.toUpperCase()} login worked` : r.verdict === 'pass' ? 'ok' : PROBLEM_TEXT[r.problem!]}` +
         `${r.foundUnder && r.requirement.eitherResource ? ` (under ${RESOURCE_NAMES[r.foundUnder]})` : ''}; needed because ${r.requirement.why}.`,
     );
   if (read.failure)
@@ -188,7 +231,11 @@ function permissionTable(rows: PermissionRow[]): DetailTable {
       r.configured,
       r.consentedByOneUser ? 'yes (one user)' : r.consented,
       r.inToken,
-      r.verdict === 'pass' ? 'pass' : `${r.verdict}: ${PROBLEM_TEXT[r.problem!]}`,
+      r.authorizedBy
+        ? `pass: ${AUTHORIZED_BY_EXCHANGE}`
+        : r.verdict === 'pass'
+          ? 'pass'
+          : `${r.verdict}: ${PROBLEM_TEXT[r.problem!]}`,
     ]),
   };
 }

@@ -31,6 +31,15 @@ export const applicationSchema = z.object({
   displayName: z.string().nullable().optional(),
   signInAudience: z.string().nullable().optional(),
   isFallbackPublicClient: z.boolean().nullable().optional(),
+  /** Redirect URIs per platform: Web (confidential) and Mobile and desktop (public client). */
+  web: z
+    .object({ redirectUris: z.array(z.string()).default([]) })
+    .nullable()
+    .optional(),
+  publicClient: z
+    .object({ redirectUris: z.array(z.string()).default([]) })
+    .nullable()
+    .optional(),
   requiredResourceAccess: z.array(requiredResourceAccessSchema).default([]),
   passwordCredentials: z.array(passwordCredentialSchema).default([]),
   keyCredentials: z.array(keyCredentialSchema).default([]),
