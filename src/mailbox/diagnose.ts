@@ -39,6 +39,7 @@ function replyDiagnosis(outcome: ProbeOutcome, ctx: DiagnosisContext, label: str
       summary,
       status: 'warn',
       replyClass: 'transient',
+      headline: firstSentence(known.meaning),
       cause: `${label} answered "${lastLine(reply)}": ${known.meaning}`,
       remediation: known.fix(ctx.mailbox),
     };
@@ -68,6 +69,7 @@ function replyDiagnosis(outcome: ProbeOutcome, ctx: DiagnosisContext, label: str
     return {
       summary,
       replyClass: known.class,
+      headline: firstSentence(known.meaning),
       cause: `${label} answered "${lastLine(reply)}": ${known.meaning}`,
       remediation: known.fix(ctx.mailbox),
     };
