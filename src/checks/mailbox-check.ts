@@ -131,10 +131,11 @@ async function judge(
   // the probe's own timeout keep their diagnosis.
   // When the deadline was nearer than the probe's own limit, the probe's timeout and the deadline's
   // abort are the same event (whichever timer fires first): both mean the deadline.
+  // The probe's own timeout carries ETIMEDOUT, so the socket-error test must not apply to it:
+  // under load the probe's timer can fire a moment before the deadline's.
   const cutByDeadline =
     !outcome.reply &&
-    !outcome.errorCode &&
-    (outcome.timedOut ? deadlineCappedProbe : ctx.deadline.signal.aborted);
+    (outcome.timedOut ? deadlineCappedProbe : !outcome.errorCode && ctx.deadline.signal.aborted);
   if (cutByDeadline) {
     return {
       id: IDS[protocol],
