@@ -272,6 +272,9 @@ const unavailable = mailPeersUnavailable();
         ['mailbox-smtp', 'pass'],
       ]);
       const permissions = checks.find((c) => c.id === 'permissions')!;
+      expect(permissions.summary).toBe(
+        'exchange:SMTP.SendAsApp (application) not granted in Entra but authorized by Exchange (RBAC for Applications or mailbox permission) (the app-only login worked); 0 of 1 granted in Entra',
+      );
       expect(permissions.details).toContain(
         'exchange:SMTP.SendAsApp (application): authorized by Exchange (RBAC for Applications or mailbox permission): not granted in Entra, but the app-only SMTP login worked',
       );

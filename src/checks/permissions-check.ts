@@ -159,6 +159,9 @@ function summaryOf(rows: PermissionRow[], found: Finding[], partial: boolean): s
     return `${rows.length - unknown.length} of ${rows.length} required permissions confirmed; ${unknown
       .map((r) => `${formatPermission(r.requirement)} ${PROBLEM_TEXT[r.problem!]}`)
       .join(', ')}`;
+  const byExchange = rows.filter((r) => r.authorizedBy);
+  if (byExchange.length)
+    return `${byExchange.map((r) => formatPermission(r.requirement)).join(', ')} not granted in Entra but ${AUTHORIZED_BY_EXCHANGE} (the app-only login worked); ${rows.length - byExchange.length} of ${rows.length} granted in Entra`;
   if (partial)
     return `all ${rows.length} required permissions are in the token (grants could not be read; judged from the token)`;
   // A failed token request leaves nothing to look in: say only what the registration shows.
