@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   diagnoseMailOutcome,
   STEP_EXCHANGE_SP,
-  type DiagnosisContext,
+  type MailDiagnosisContext as DiagnosisContext,
   type TokenClaims,
 } from '../../src/mailbox/diagnose.js';
 import type { MailProtocol, ProbeOutcome, ProbeStage } from '../../src/mailbox/probe-types.js';

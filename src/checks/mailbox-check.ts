@@ -2,14 +2,12 @@
 // with the run's mail token, without changing anything. Connections (TCP, TLS, greeting,
 // STARTTLS) open while the token is being fetched; authentication follows the moment it arrives.
 // The probe code loads lazily, so a token-only run does not pay for it.
-import type { Check } from '../engine/check.js';
-import type { RunContext } from '../engine/context.js';
+import type { Check, CheckOutput } from '../engine/check.js';
 import type { CheckId, CheckResult } from '../engine/types.js';
 import { exchangeAudiences } from '../identity/exchange-audiences.js';
 import { decodeClaims } from '../identity/jwt-claims.js';
-import { getMailToken } from '../identity/tokens.js';
 import type { MailProtocol, ProbeOutcome, ProbeResults } from '../mailbox/probe-types.js';
-import { expectProbeResults } from './probe-results.js';
+import { registration, type CheckContext } from './context.js';
 
 const TITLES: Record<MailProtocol, string> = {
   imap: 'Mailbox login (IMAP)',
@@ -25,7 +23,7 @@ const IDS: Record<MailProtocol, CheckId> = {
 };
 
 /** Which protocols the connector's activities use. */
-export function protocolsFor(ctx: RunContext): MailProtocol[] {
+function protocolsFor(ctx: CheckContext): MailProtocol[] {
   const { activities, readProtocol } = ctx.settings;
   const protocols: MailProtocol[] = [];
   if (activities.includes('read')) protocols.push(readProtocol);
@@ -33,23 +31,35 @@ export function protocolsFor(ctx: RunContext): MailProtocol[] {
   return protocols;
 }
 
-export const mailboxCheck: Check = {
+export const mailboxCheck: Check<CheckContext> = {
   name: 'mailbox',
+  reports: [
+    { id: IDS.imap, title: TITLES.imap },
+    { id: IDS.pop, title: TITLES.pop },
+    { id: IDS.smtp, title: TITLES.smtp },
+  ],
   async run(ctx) {
-    // The permissions check may wait for these (checks/probe-results.ts): always publish.
-    const publish = expectProbeResults(ctx);
-    const results: ProbeResults = {};
-    try {
-      return await probeAll(ctx, results);
-    } finally {
-      publish(results);
-    }
+    const { results, outputs } = await mailboxLogins(ctx);
+    return outputs ? { results, outputs } : { results };
   },
 };
 
-async function probeAll(ctx: RunContext, results: ProbeResults): Promise<CheckResult[]> {
+export interface MailboxLogins extends CheckOutput {
+  /** What each login showed, for the permissions check (`exchange-authorization: auto`). */
+  logins: ProbeResults;
+}
+
+/**
+ * The logins, done once per run: the mailbox check reports them, and the permissions check reads
+ * what they showed (a working app-only login proves Exchange authorized the app). Only a run whose
+ * `checks` include `mailbox` logs in.
+ */
+export const mailboxLogins = (ctx: CheckContext): Promise<MailboxLogins> =>
+  ctx.once('mailbox-logins', () => logIn(ctx));
+
+async function logIn(ctx: CheckContext): Promise<MailboxLogins> {
   // The token request goes out first: loading the probe code must not delay it.
-  const pendingToken = getMailToken(ctx);
+  const pendingToken = ctx.tokens.mail();
   const mail = await import('../mailbox/index.js');
   const protocols = protocolsFor(ctx);
   const { endpoints, username } = ctx.settings;
@@ -73,12 +83,15 @@ async function probeAll(ctx: RunContext, results: ProbeResults): Promise<CheckRe
   try {
     const token = await pendingToken;
     if (!token.ok) {
-      return probes.map(({ protocol }) => ({
-        id: IDS[protocol],
-        title: TITLES[protocol],
-        status: 'skip' as const,
-        summary: 'not tried: no mail token (see the Access token check)',
-      }));
+      return {
+        logins: {},
+        results: probes.map(({ protocol }) => ({
+          id: IDS[protocol],
+          title: TITLES[protocol],
+          status: 'skip' as const,
+          summary: 'not tried: no mail token (see the Access token check)',
+        })),
+      };
     }
     const accessToken = token.token.accessToken;
     // The base64 SASL string is a different string from the token: mask it too.
@@ -88,27 +101,28 @@ async function probeAll(ctx: RunContext, results: ProbeResults): Promise<CheckRe
       probes.map(({ probe }) => probe.authenticate(username, accessToken)),
     );
     const deadlineCappedProbe = probeTimeout < PROBE_TIMEOUT_MS;
-    return await Promise.all(
-      outcomes.map(async (outcome) => {
-        const judged = await judge(ctx, outcome, claims, deadlineCappedProbe);
-        results[outcome.protocol] = outcome.ok
-          ? 'ok'
-          : judged.status === 'fail' &&
-              outcome.reply !== undefined &&
-              outcome.stage !== 'greeting' &&
-              outcome.stage !== 'starttls'
-            ? 'refused'
-            : 'unknown';
-        return judged;
-      }),
+    const results = await Promise.all(
+      outcomes.map((outcome) => probeResult(ctx, outcome, claims, deadlineCappedProbe)),
     );
+    const logins: ProbeResults = {};
+    outcomes.forEach((outcome, i) => {
+      // Refused: Exchange answered the login with a refusal that fails the check (not a
+      // transient warning, not a network fault or a session refused before any login).
+      const refused =
+        results[i]!.status === 'fail' &&
+        outcome.reply !== undefined &&
+        outcome.stage !== 'greeting' &&
+        outcome.stage !== 'starttls';
+      logins[outcome.protocol] = outcome.ok ? 'ok' : refused ? 'refused' : 'unknown';
+    });
+    return { results, outputs: { token: token.token }, logins };
   } finally {
     for (const { probe } of probes) probe.close();
   }
 }
 
-async function judge(
-  ctx: RunContext,
+async function probeResult(
+  ctx: CheckContext,
   outcome: ProbeOutcome,
   claims: ReturnType<typeof decodeClaims>,
   /** The probe's own time limit was the run's remaining time, not PROBE_TIMEOUT_MS. */
@@ -184,10 +198,9 @@ async function judge(
  * The app's service principal object id, for the Exchange commands an app-only refusal needs.
  * Read from the registration batch (shared with the permissions check, so usually free).
  */
-async function servicePrincipalObjectId(ctx: RunContext): Promise<string | undefined> {
+async function servicePrincipalObjectId(ctx: CheckContext): Promise<string | undefined> {
   if (ctx.settings.grant !== 'client-credentials' || !ctx.settings.clientSecret) return undefined;
-  const { getRegistration } = await import('../graph/registration.js');
-  const sp = (await getRegistration(ctx)).servicePrincipal;
+  const sp = (await registration(ctx)).servicePrincipal;
   return sp?.ok ? sp.value.id : undefined;
 }
 

@@ -3,17 +3,16 @@
 // Critical path: the mail token and the Graph token are requested at once, then ONE Graph $batch.
 import type { Check } from '../engine/check.js';
 import type { CheckResult, CheckStatus, DetailTable } from '../engine/types.js';
-import { getRegistration, type RegistrationRead } from '../graph/registration.js';
+import type { RegistrationRead } from '../graph/registration.js';
 import type { GraphPart, GraphReadFailure } from '../graph/types.js';
 import { exchangeAudiences } from '../identity/exchange-audiences.js';
-import { getGraphToken, getMailToken } from '../identity/tokens.js';
 import { RESOURCE_NAMES } from '../permissions/builtin-ids.js';
 import { formatPermission, requiredPermissions } from '../permissions/catalogue.js';
 import { buildDirectory, type PermissionDirectory } from '../permissions/directory.js';
 import { findings, type Finding } from '../permissions/findings.js';
 import { explainGraphRefusal } from '../permissions/graph-refusal.js';
 import { readEvidence, type RegistrationEvidence } from '../permissions/grants.js';
-import { judgeRequirement, type PermissionRow } from '../permissions/judge.js';
+import { permissionRow, type PermissionRow } from '../permissions/rows.js';
 import { remediationFor } from '../permissions/remediation.js';
 import { inToken, tokenEvidence } from '../permissions/token-evidence.js';
 import { notRequired } from '../permissions/not-required.js';
@@ -25,19 +24,21 @@ import {
 } from '../permissions/exchange-authorization.js';
 import { appOnlyRoutes } from '../mailbox/exchange-setup.js';
 import type { Settings } from '../settings/types.js';
-import { probeResults } from './probe-results.js';
+import { registration, type CheckContext } from './context.js';
+import { mailboxLogins } from './mailbox-check.js';
 
 const TITLE = 'App registration permissions';
 
-export const permissionsCheck: Check = {
+export const permissionsCheck: Check<CheckContext> = {
   name: 'permissions',
+  reports: [{ id: 'permissions', title: TITLE }],
   async run(ctx) {
     // All three start in this tick: both token requests are in flight together, and the batch
     // follows the Graph token without waiting for the mail token.
     const [mail, graph, read] = await Promise.all([
-      getMailToken(ctx),
-      getGraphToken(ctx),
-      getRegistration(ctx),
+      ctx.tokens.mail(),
+      ctx.tokens.graph(),
+      registration(ctx),
     ]);
     const { settings } = ctx;
     const dir = buildDirectory(read);
@@ -46,12 +47,20 @@ export const permissionsCheck: Check = {
     const mode = settings.exchangeAuthorization;
     const required = requiredFor(requiredPermissions(settings), mode);
     let rows = required.map((r) =>
-      judgeRequirement(r, evidence, dir, inToken(r, tokens, settings.grant)),
+      permissionRow(r, evidence, dir, inToken(r, tokens, settings.grant)),
     );
     // auto: an Exchange app role Entra does not show is judged by the app-only login
-    // (exchange-authorization.ts); waiting for the logins only when one is in question.
-    if (mode === 'auto' && rows.some(unprovenRole))
-      rows = judgeByLogin(rows, await probeResults(ctx), settings.grant);
+    // (exchange-authorization.ts); the logins are waited for only when one is in question and
+    // the run logs in at all.
+    if (mode === 'auto' && rows.some(unprovenRole)) {
+      const logins = settings.checks.includes('mailbox')
+        ? await mailboxLogins(ctx).then(
+            (l) => l.logins,
+            () => ({}),
+          )
+        : {};
+      rows = judgeByLogin(rows, logins, settings.grant);
+    }
     const found = findings({
       settings,
       application: read.application,
@@ -61,7 +70,6 @@ export const permissionsCheck: Check = {
       mailToken: mail.ok ? { ok: true } : { ok: false, code: mail.failure.code },
     });
     const failing = rows.filter((r) => r.verdict === 'fail');
-    ctx.notes.missingPermissions.push(...failing.map((r) => formatPermission(r.requirement)));
 
     const refused = refusedReads(read);
     const appName = read.application?.displayName ?? 'your app';
@@ -95,7 +103,10 @@ export const permissionsCheck: Check = {
       ...(code ? { code } : {}),
       tables: [permissionTable(rows)],
     };
-    return [result];
+    return {
+      results: [result],
+      outputs: { missingPermissions: failing.map((r) => formatPermission(r.requirement)) },
+    };
   },
 };
 

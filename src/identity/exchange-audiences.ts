@@ -5,10 +5,7 @@
 // (https://github.com/jstedfast/MailKit/blob/master/ExchangeOAuth2.md). Sovereign hosts beyond the
 // configured resources are not confirmed by Microsoft's documentation; the `endpoints` input's
 // `outlook-resource=` is always accepted.
-import type { Cloud, Endpoints } from '../settings/types.js';
-
-/** Office 365 Exchange Online's application ID: v1 tokens may name the resource by it. */
-export const EXCHANGE_RESOURCE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
+import { RESOURCE_APP_IDS, type Cloud, type Endpoints } from '../settings/types.js';
 
 const CLOUD_AUDIENCES: Record<Cloud, readonly string[]> = {
   public: ['https://outlook.office.com', 'https://outlook.office365.com', 'https://ps.outlook.com'],
@@ -26,7 +23,8 @@ export function exchangeAudiences(settings: {
     settings.endpoints.outlookDelegated,
     settings.endpoints.outlookApp,
     ...CLOUD_AUDIENCES[settings.cloud],
-    EXCHANGE_RESOURCE_APP_ID,
+    // v1 tokens may name the resource by Exchange Online's application ID.
+    RESOURCE_APP_IDS.exchange,
   ].map(normaliseAudience);
   return [...new Set(all)];
 }

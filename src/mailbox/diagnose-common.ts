@@ -1,20 +1,12 @@
 // Shapes shared by the diagnosis files, and the connector's setup steps they point to
-// (reference/seed-summary.md).
-import type { ExchangeAuthorization } from '../settings/types.js';
+// (README.md, Troubleshooting).
+import type { TokenClaims } from '../identity/jwt-claims.js';
+import type { ExchangeAuthorization, Grant } from '../settings/types.js';
 import type { ReplyClass } from './exchange-replies.js';
 import type { MailProtocol } from './probe-types.js';
 
-export interface TokenClaims {
-  aud?: string | string[];
-  scp?: string;
-  roles?: string[];
-  upn?: string;
-  exp?: number;
-  appid?: string;
-}
-
-export interface DiagnosisContext {
-  grant: 'password' | 'client-credentials';
+export interface MailDiagnosisContext {
+  grant: Grant;
   clientId: string;
   mailbox: string;
   /** Object ID of the Enterprise application (service principal), when known. */
@@ -32,7 +24,7 @@ export interface Diagnosis {
   summary: string;
   cause: string;
   remediation: string;
-  /** The connector's setup step (reference/seed-summary.md) that was missed, when one fits. */
+  /** The connector's setup step (README.md, Troubleshooting) that was missed, when one fits. */
   setupStep?: string;
   /** `warn` for a fault on Microsoft's side (run again); otherwise the probe failed. */
   status?: 'warn';

@@ -2,7 +2,7 @@
 // connected.` The token was accepted, but the mailbox named in the login could not be opened by
 // that principal (jstedfast/MailKit#1135, simonrob/email-oauth2-proxy#74 and #275).
 import { LABEL, STEP_EXCHANGE_SP } from './diagnose-common.js';
-import type { Diagnosis, DiagnosisContext } from './diagnose-common.js';
+import type { Diagnosis, MailDiagnosisContext } from './diagnose-common.js';
 import {
   addMailboxPermission,
   getMailboxPermission,
@@ -13,7 +13,7 @@ import type { MailProtocol } from './probe-types.js';
 
 export function notConnected(
   summary: string,
-  ctx: DiagnosisContext,
+  ctx: MailDiagnosisContext,
   protocol: MailProtocol,
 ): Diagnosis {
   if (ctx.grant === 'client-credentials') {

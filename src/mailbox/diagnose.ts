@@ -4,17 +4,18 @@
 // token and the registration show; anything else is quoted and called unknown.
 // Replies: exchange-replies.ts; causes of generic refusals: generic-causes.ts.
 import { claimFindings } from './diagnose-claims.js';
-import { LABEL, type Diagnosis, type DiagnosisContext } from './diagnose-common.js';
+import { LABEL, type Diagnosis, type MailDiagnosisContext } from './diagnose-common.js';
 import { notConnected } from './diagnose-exchange.js';
 import { networkDiagnosis } from './diagnose-network.js';
 import { classifyReply } from './exchange-replies.js';
 import { rankGenericCauses } from './generic-causes.js';
 import type { ProbeOutcome } from './probe-types.js';
 
-export type { Diagnosis, DiagnosisContext, TokenClaims } from './diagnose-common.js';
+export type { Diagnosis, MailDiagnosisContext } from './diagnose-common.js';
+export type { TokenClaims } from '../identity/jwt-claims.js';
 export { STEP_EXCHANGE_SP, STEP_PERMISSIONS, STEP_TOKEN_SCOPE } from './diagnose-common.js';
 
-export function diagnoseMailOutcome(outcome: ProbeOutcome, ctx: DiagnosisContext): Diagnosis {
+export function diagnoseMailOutcome(outcome: ProbeOutcome, ctx: MailDiagnosisContext): Diagnosis {
   const label = LABEL[outcome.protocol];
   if (outcome.ok) {
     const what = outcome.protocol === 'smtp' ? 'SMTP AUTH' : `${label} login and mailbox access`;
@@ -28,7 +29,11 @@ export function diagnoseMailOutcome(outcome: ProbeOutcome, ctx: DiagnosisContext
   return replyDiagnosis(outcome, ctx, label);
 }
 
-function replyDiagnosis(outcome: ProbeOutcome, ctx: DiagnosisContext, label: string): Diagnosis {
+function replyDiagnosis(
+  outcome: ProbeOutcome,
+  ctx: MailDiagnosisContext,
+  label: string,
+): Diagnosis {
   const reply = outcome.reply ?? '';
   const summary = `${label} ${outcome.stage} refused for ${ctx.mailbox}: ${lastLine(reply)}`;
   const protocol = outcome.protocol;
@@ -81,7 +86,7 @@ function replyDiagnosis(outcome: ProbeOutcome, ctx: DiagnosisContext, label: str
 function genericDiagnosis(
   summary: string,
   reply: string,
-  ctx: DiagnosisContext,
+  ctx: MailDiagnosisContext,
   outcome: ProbeOutcome,
   label: string,
   meaning: string,
@@ -108,7 +113,7 @@ function genericDiagnosis(
 function unknownDiagnosis(
   summary: string,
   reply: string,
-  ctx: DiagnosisContext,
+  ctx: MailDiagnosisContext,
   outcome: ProbeOutcome,
   label: string,
 ): Diagnosis {

@@ -40,7 +40,7 @@ export const testAuthorization = (ids: ExchangeIds): string =>
   `Test-ServicePrincipalAuthorization -Identity ${spObjectId(ids)} -Resource ${ids.mailbox}`;
 
 /** The Exchange RBAC role Microsoft documents per protocol; undefined where it documents none. */
-export const RBAC_ROLE: Partial<Record<MailProtocol, string>> = {
+const RBAC_ROLE: Partial<Record<MailProtocol, string>> = {
   smtp: 'Application SMTP.SendAsApp',
 };
 

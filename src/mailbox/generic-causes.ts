@@ -6,8 +6,9 @@
 // Order (most likely first): what the token itself shows is wrong; then, for app-only tokens, the
 // Exchange side of the app's authorization; for delegated tokens, the mailbox's protocol switch and
 // the account; a fault on Microsoft's side last (real 5.7.3 cases include one).
-import { APP_ROLE, DELEGATED_SCOPE, claimFindings } from './diagnose-claims.js';
-import { LABEL, type DiagnosisContext } from './diagnose-common.js';
+import { claimFindings } from './diagnose-claims.js';
+import { MAIL_PERMISSIONS } from '../settings/types.js';
+import { LABEL, type MailDiagnosisContext } from './diagnose-common.js';
 import {
   addMailboxPermission,
   getMailboxPermission,
@@ -61,7 +62,10 @@ function casSwitch(protocol: MailProtocol, mailbox: string): RankedCause {
   };
 }
 
-export function rankGenericCauses(protocol: MailProtocol, ctx: DiagnosisContext): GenericRanking {
+export function rankGenericCauses(
+  protocol: MailProtocol,
+  ctx: MailDiagnosisContext,
+): GenericRanking {
   const claims = ctx.claims;
   const causes: RankedCause[] = claimFindings(ctx, protocol).map((f) => ({
     cause: `the token shows it: ${f.cause.replace(/\.$/, '')}`,
@@ -90,7 +94,7 @@ export function rankGenericCauses(protocol: MailProtocol, ctx: DiagnosisContext)
 
 function appOnly(
   protocol: MailProtocol,
-  ctx: DiagnosisContext,
+  ctx: MailDiagnosisContext,
   causes: RankedCause[],
   ruledOut: string[],
 ): void {
@@ -99,7 +103,7 @@ function appOnly(
     servicePrincipalObjectId: ctx.servicePrincipalObjectId,
     mailbox: ctx.mailbox,
   };
-  const role = APP_ROLE[protocol];
+  const role = MAIL_PERMISSIONS[protocol].application;
   const roles = ctx.claims?.roles ?? [];
   const mode = ctx.exchangeAuthorization ?? 'auto';
   if (ctx.claims && roles.includes(role))
@@ -139,12 +143,12 @@ function appOnly(
 
 function delegated(
   protocol: MailProtocol,
-  ctx: DiagnosisContext,
+  ctx: MailDiagnosisContext,
   causes: RankedCause[],
   ruledOut: string[],
 ): void {
   const claims = ctx.claims;
-  const scope = DELEGATED_SCOPE[protocol];
+  const scope = MAIL_PERMISSIONS[protocol].delegated;
   const upn = claims?.upn;
   if (claims?.scp?.split(' ').some((s) => s.toLowerCase() === scope.toLowerCase()))
     ruledOut.push(`a missing ${scope} consent (the token's scp carries it)`);

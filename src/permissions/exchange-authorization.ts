@@ -12,7 +12,7 @@ import type { MailProtocol, ProbeResults } from '../mailbox/probe-types.js';
 import type { ExchangeAuthorization, Grant } from '../settings/types.js';
 import type { Requirement } from './catalogue.js';
 import type { HeldPermission, RegistrationEvidence } from './grants.js';
-import type { PermissionRow } from './judge.js';
+import type { PermissionRow } from './rows.js';
 
 const ROLE_PROTOCOL: Record<string, MailProtocol> = {
   'imap.accessasapp': 'imap',
@@ -72,7 +72,7 @@ export function rolesBroaderThanNeeded(
   protocols: readonly MailProtocol[],
 ): string[] {
   // Consented (appRoleAssignments): what applies tenant-wide; merely configured roles do not.
-  const held: HeldPermission[] = evidence.appRoles.known ? evidence.appRoles.value : [];
+  const held: HeldPermission[] = evidence.appRoles.ok ? evidence.appRoles.value : [];
   const names = held
     .filter((p) => {
       const protocol = p.name

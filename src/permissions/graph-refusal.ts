@@ -5,7 +5,7 @@
 // setting, not a Graph permission, and is said to be one.
 import type { GraphReadFailure } from '../graph/types.js';
 
-export const isGraphPermissionRefusal = (failure: GraphReadFailure): boolean =>
+const isGraphPermissionRefusal = (failure: GraphReadFailure): boolean =>
   failure.code === 'Authorization_RequestDenied' || (failure.status === 403 && !failure.code);
 
 export function explainGraphRefusal(what: string, failure: GraphReadFailure): string {

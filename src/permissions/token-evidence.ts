@@ -8,9 +8,8 @@ import {
   delegatedScopes,
   type TokenClaims,
 } from '../identity/jwt-claims.js';
-import type { ResourceKey, Settings } from '../settings/types.js';
+import { RESOURCE_APP_IDS, type ResourceKey, type Settings } from '../settings/types.js';
 import type { Requirement } from './catalogue.js';
-import { RESOURCE_APP_IDS } from './builtin-ids.js';
 import { isExchangeAudience } from '../identity/exchange-audiences.js';
 
 export type InToken = 'yes' | 'no' | 'n/a' | 'no token';
@@ -34,7 +33,7 @@ const lowerSet = (items: string[]) => new Set(items.map((i) => i.toLowerCase()))
 const lastSegment = (scope: string) => scope.slice(scope.lastIndexOf('/') + 1);
 
 /** The resource of `aud`: Exchange when it is one of `exchangeAudiences` (identity/exchange-audiences.ts). */
-export function audienceOf(
+function audienceOf(
   claims: TokenClaims | undefined,
   exchangeAudiences: readonly string[],
 ): ResourceKey | undefined {
