@@ -22,6 +22,17 @@ export interface TokenDiagnosisContext {
   grant: Grant;
 }
 
+/**
+ * The AADSTS codes in a description, in order: the only place a relayed or trimmed body keeps
+ * them ("AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret...").
+ */
+function codesIn(description: string | undefined): number[] {
+  // Cut first and codes of at most 8 digits, as error_codes are (token-response.ts).
+  return [...cleanText(description ?? '').matchAll(/\bAADSTS(\d{1,8})\b/g)].map((m) =>
+    Number(m[1]),
+  );
+}
+
 /** First line of Microsoft's description, without the Trace/Correlation/Timestamp tail. */
 function describeEntraError(error: EntraError): string {
   // Cut first (text/sanitise.ts), then plain string search: a description of a million blanks
@@ -29,7 +40,7 @@ function describeEntraError(error: EntraError): string {
   const first = cleanText(error.error_description ?? '').split('\n')[0]!;
   const trace = first.indexOf('Trace ID:');
   const text = (trace < 0 ? first : first.slice(0, trace)).trim();
-  return text || cleanLine(error.error);
+  return text || cleanLine(error.error) || '(no description)';
 }
 
 export function diagnoseTokenError(
@@ -42,7 +53,7 @@ export function diagnoseTokenError(
   const family = Object.hasOwn(OAUTH_ERRORS, error.error)
     ? OAUTH_ERRORS[error.error]!
     : UNKNOWN_OAUTH_ERROR;
-  const codes = error.error_codes ?? [];
+  const codes = error.error_codes?.length ? error.error_codes : codesIn(error.error_description);
   // The first code we can explain names the failure; otherwise the first code Entra sent.
   const knownCode = codes.find((c) => AADSTS_CATALOGUE.has(c));
   const known = knownCode === undefined ? undefined : AADSTS_CATALOGUE.get(knownCode);
@@ -54,7 +65,7 @@ export function diagnoseTokenError(
     error.timestamp ? `Timestamp: ${error.timestamp}` : '',
   ].filter(Boolean);
   const details = [
-    `Microsoft said (HTTP ${status}, ${error.error}): ${describeEntraError(error)}`,
+    `Microsoft said (HTTP ${status}${error.error ? `, ${error.error}` : ''}): ${describeEntraError(error)}`,
     ...ids,
   ].join('\n');
   const base = { details, code, httpStatus: status, error: error.error, errorCodes: codes };
@@ -68,7 +79,7 @@ export function diagnoseTokenError(
   const lookup = codes[0] ? ` (https://login.microsoftonline.com/error?code=${codes[0]})` : '';
   return {
     ...base,
-    summary: `${code ?? error.error}: ${family.meaning} (${error.error})${error.error_description ? `: ${describeEntraError(error)}` : ''}`,
+    summary: `${code ?? (error.error || 'unknown')}: ${family.meaning}${error.error ? ` (${error.error})` : ''}${error.error_description ? `: ${describeEntraError(error)}` : ''}`,
     remediation: `${family.advice}. This code is not in the action's catalogue: look it up${lookup} and search Entra ID → Sign-in logs for the correlation ID; tenant ${ctx.settings.tenantId}, client ${ctx.settings.clientId}.`,
   };
 }
