@@ -65,7 +65,7 @@ export async function runAssistantCli(
 /** Graph writes the sandbox received: method, path and parsed body, in order. */
 export function graphWrites(sandbox: Sandbox): { method: string; path: string; body: unknown }[] {
   return sandbox.requests
-    .filter((r: RecordedRequest) => r.route === 'graph' && r.method !== 'GET')
+    .filter((r: RecordedRequest) => r.route === 'graph' && r.method !== 'GET' && !readOnlyBatch(r))
     .map((r) => ({
       method: r.method,
       path: r.path.replace(/^\/v1\.0/, ''),
@@ -85,4 +85,11 @@ export function leaksIn(sandbox: Sandbox, text: string): string[] {
       .filter((form) => text.includes(form))
       .map((f) => f.slice(0, 6)),
   );
+}
+
+/** The preflight reads through $batch (a POST): a batch of GETs writes nothing. */
+function readOnlyBatch(r: RecordedRequest): boolean {
+  if (!r.path.endsWith('/$batch')) return false;
+  const body = JSON.parse(r.body) as { requests?: { method?: string }[] };
+  return (body.requests ?? []).every((q) => (q.method ?? 'GET') === 'GET');
 }

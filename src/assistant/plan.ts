@@ -43,6 +43,8 @@ export interface AssistantOptions {
   /** GitHub repository (OWNER/REPO) and environment or branch, for a federated credential. */
   federation: { repository: string; environment: string; branch: string; audience: string };
   now: Date;
+  /** Microsoft Graph's v1.0 root of the tenant's cloud, for the printed requests. */
+  graphUrl: string;
 }
 
 /** What the administrator needs for a write: the delegated permission and a directory role. */
@@ -130,8 +132,6 @@ export const ADMIN_SCOPES = {
   ],
 };
 
-const GRAPH = 'https://graph.microsoft.com/v1.0';
-
 export function buildPlan(read: TenantRead, o: AssistantOptions): Plan {
   const dir = buildDirectory({
     resources: {
@@ -142,6 +142,7 @@ export function buildPlan(read: TenantRead, o: AssistantOptions): Plan {
   const steps: PlanStep[] = [];
   const app = read.application;
   const plan: Plan = { tenantId: o.tenantId, clientId: o.clientId, steps };
+  const GRAPH = o.graphUrl;
   if (app.state !== 'found') {
     steps.push({
       id: 'registration',
@@ -184,9 +185,9 @@ export function buildPlan(read: TenantRead, o: AssistantOptions): Plan {
 
   const reqs = requiredPermissions(o);
   steps.push(configuredStep(reqs, application, dir, o));
-  const roleStep = appRoleStep(reqs, read, dir, spRef);
+  const roleStep = appRoleStep(reqs, read, dir, spRef, o.graphUrl);
   if (roleStep) steps.push(roleStep);
-  const grantStep = delegatedStep(reqs, read, dir, spRef);
+  const grantStep = delegatedStep(reqs, read, dir, spRef, o.graphUrl);
   if (grantStep) steps.push(grantStep);
   steps.push(credentialStep(read, o));
   steps.push(...exchangeSteps(o, spId, application.displayName ?? 'Mail connector'));
@@ -200,6 +201,7 @@ function asGraphPart<T>(p: Part<T>) {
 }
 
 function servicePrincipalStep(sp: TenantRead['servicePrincipal'], o: AssistantOptions): PlanStep {
+  const GRAPH = o.graphUrl;
   const base = { id: 'service-principal', title: 'Service principal (Enterprise application)' };
   if (sp.state === 'found')
     return { ...base, status: 'done', detail: `object id ${sp.value.id}`, writes: [] };
@@ -286,6 +288,7 @@ function configuredStep(
   dir: PermissionDirectory,
   o: AssistantOptions,
 ): PlanStep {
+  const GRAPH = o.graphUrl;
   const base = {
     id: 'api-permissions',
     title: 'API permissions configured (requiredResourceAccess)',
@@ -363,6 +366,7 @@ function appRoleStep(
   read: TenantRead,
   dir: PermissionDirectory,
   spRef: string,
+  GRAPH: string,
 ): PlanStep | undefined {
   const wanted = reqs.filter((r) => r.type === 'application');
   if (!wanted.length) return undefined;
@@ -435,6 +439,7 @@ function delegatedStep(
   read: TenantRead,
   dir: PermissionDirectory,
   spRef: string,
+  GRAPH: string,
 ): PlanStep | undefined {
   const wanted = reqs.filter((r) => r.type === 'delegated');
   if (!wanted.length) return undefined;
@@ -543,6 +548,7 @@ export function githubSubject(repository: string, environment: string, branch: s
 }
 
 function credentialStep(read: TenantRead, o: AssistantOptions): PlanStep {
+  const GRAPH = o.graphUrl;
   const app = (
     read.application as {
       value: {

@@ -231,6 +231,7 @@ async function setup(ctx: Ctx): Promise<number> {
       audience: args.audience,
     },
     now: new Date(ctx.now()),
+    graphUrl: `${CLOUD_ENDPOINTS[args.cloud].graph}/v1.0`,
   };
   const plan = buildPlan(await readTenant(graph, args.clientId), options);
   const writes = plannedWrites(plan);
@@ -283,7 +284,16 @@ async function setup(ctx: Ctx): Promise<number> {
   const result = await applyWrites(graph, writes, admin.scopes);
   if (args.json) ctx.out(`${JSON.stringify({ plan, applied: result }, null, 2)}\n`);
   else ctx.out(`\n${renderApply(result)}`);
-  return result.refusal ? EXIT.failed : EXIT.ok;
+  if (result.refusal) return EXIT.failed;
+  if (!args.json) {
+    // The tenant as it is now: what is left (the Exchange steps, with the new object id filled in).
+    const after = buildPlan(await readTenant(graph, args.clientId), options);
+    const left = after.steps.filter((s) => s.status !== 'done');
+    ctx.out(
+      `\nWhat is left after the apply (the Exchange side cannot be done from here):\n${renderPlan({ ...after, steps: left })}`,
+    );
+  }
+  return EXIT.ok;
 }
 
 type AdminToken =
