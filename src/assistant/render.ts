@@ -7,9 +7,10 @@ import { plannedWrites, type Plan, type PlanStep } from './plan.js';
 const MARK = { done: '✓', missing: '✗', unknown: '?' } as const;
 const WORD = { done: 'done', missing: 'missing', unknown: 'cannot tell' } as const;
 
-export function renderPlan(plan: Plan): string {
+export function renderPlan(plan: Plan, options: { summary?: boolean } = {}): string {
   const lines: string[] = [];
   for (const step of plan.steps) lines.push(...renderStep(step));
+  if (options.summary === false) return `${lines.join('\n')}\n`;
   const count = (s: PlanStep['status']) => plan.steps.filter((x) => x.status === s).length;
   const writes = plannedWrites(plan).length;
   lines.push(

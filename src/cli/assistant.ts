@@ -290,7 +290,7 @@ async function setup(ctx: Ctx): Promise<number> {
     const after = buildPlan(await readTenant(graph, args.clientId), options);
     const left = after.steps.filter((s) => s.status !== 'done');
     ctx.out(
-      `\nWhat is left after the apply (the Exchange side cannot be done from here):\n${renderPlan({ ...after, steps: left })}`,
+      `\nWhat is left after the apply (the Exchange side cannot be done from here):\n${renderPlan({ ...after, steps: left }, { summary: false })}`,
     );
   }
   return EXIT.ok;
