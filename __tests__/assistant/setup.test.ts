@@ -21,7 +21,7 @@ import {
   SANDBOX_TENANT_ID,
   SANDBOX_USER,
 } from '../../sandbox/tenant.js';
-import { cliIo } from '../cli/cli-io.js';
+import { FakeTerminal, cliIo } from '../cli/cli-io.js';
 import { FAST_RETRIES } from '../helpers/engine-run.js';
 import { graphWrites, leaksIn, runAssistantCli, withSandbox } from './assistant-run.js';
 
@@ -368,5 +368,76 @@ describe('setup --apply', () => {
       expect(run.stderr).toContain('pass --yes');
       expect(graphWrites(sandbox)).toEqual([]);
     });
+  });
+});
+
+describe('setup: signing the administrator in', () => {
+  it('takes a Graph token from the Azure CLI when asked, and never prints it', async () => {
+    const tenant = emptyRegistrationTenant();
+    await withSandbox(tenant, async (sandbox) => {
+      const payload = Buffer.from(
+        JSON.stringify({
+          aud: 'https://graph.microsoft.com',
+          upn: SANDBOX_ADMIN,
+          scp: 'Application.ReadWrite.All AppRoleAssignment.ReadWrite.All DelegatedPermissionGrant.ReadWrite.All',
+        }),
+      ).toString('base64url');
+      const token = `eyJhbGciOiJub25lIn0.${payload}.c2ln`;
+      const calls: string[][] = [];
+      const run = await runAssistantCli(
+        sandbox,
+        [...APP_ONLY, '--admin-sign-in', 'azure-cli', '--apply', '--yes'],
+        {
+          az: (args) => {
+            calls.push(args);
+            return Promise.resolve(`${token}\n`);
+          },
+        },
+      );
+      expect(calls).toEqual([
+        [
+          'account',
+          'get-access-token',
+          '--resource',
+          'https://graph.microsoft.com',
+          '--query',
+          'accessToken',
+          '--output',
+          'tsv',
+        ],
+      ]);
+      expect(run.code).toBe(0);
+      expect(sandbox.requests.filter((r) => r.route === 'devicecode')).toEqual([]);
+      expect(graphWrites(sandbox)).toHaveLength(4);
+      expect(run.stdout + run.stderr).not.toContain(payload);
+    });
+  });
+
+  it('an administrator sign-in blocked by Conditional Access: no Graph request, the way out named', async () => {
+    const tenant = emptyRegistrationTenant();
+    tenant.deviceCode = { steps: [53003] };
+    await withSandbox(tenant, async (sandbox) => {
+      const run = await runAssistantCli(sandbox, APP_ONLY);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('AADSTS53003');
+      expect(run.stderr).toContain('--admin-sign-in azure-cli');
+      expect(sandbox.requests.filter((r) => r.route === 'graph')).toEqual([]);
+    });
+  });
+
+  it('asks on a terminal: "yes" applies, anything else writes nothing', async () => {
+    for (const [typed, writes] of [
+      ['no\r', 0],
+      ['yes\r', 4],
+    ] as const) {
+      await withSandbox(emptyRegistrationTenant(), async (sandbox) => {
+        const run = await runAssistantCli(sandbox, [...APP_ONLY, '--apply'], {
+          stdin: new FakeTerminal([typed]),
+        });
+        expect(run.stderr).toContain('Make these writes? Type yes to go on:');
+        expect(graphWrites(sandbox)).toHaveLength(writes);
+        expect(run.code).toBe(writes ? 0 : 1);
+      });
+    }
   });
 });
