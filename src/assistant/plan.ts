@@ -361,6 +361,20 @@ function psRequiredResourceAccess(
   return `@(${items.join(', ')})`;
 }
 
+type StepBase = Pick<PlanStep, 'id' | 'title'>;
+
+function notRead(base: StepBase, part: Part<unknown>): PlanStep {
+  const detail = part.state === 'unknown' ? part.reason : 'not readable';
+  return { ...base, status: 'unknown', detail, writes: [] };
+}
+
+/** Nothing to write: done, or cannot tell when some permission could not be resolved. */
+function settled(base: StepBase, wanted: Requirement[], unresolved: string[]): PlanStep {
+  return unresolved.length
+    ? { ...base, status: 'unknown', detail: `cannot resolve ${unresolved.join(', ')}`, writes: [] }
+    : { ...base, status: 'done', detail: wanted.map(label).join(', '), writes: [] };
+}
+
 function appRoleStep(
   reqs: Requirement[],
   read: TenantRead,
@@ -375,13 +389,7 @@ function appRoleStep(
     title: 'Admin consent: application permissions (appRoleAssignments)',
   };
   const held = read.appRoleAssignments;
-  if (held.state !== 'found')
-    return {
-      ...base,
-      status: 'unknown',
-      detail: held.state === 'unknown' ? held.reason : 'not readable',
-      writes: [],
-    };
+  if (held.state !== 'found') return notRead(base, held);
   const missing: (Resolved & { resourceSpId: string })[] = [];
   const unresolved: string[] = [];
   for (const req of wanted) {
@@ -398,15 +406,7 @@ function appRoleStep(
     );
     if (!granted) missing.push({ ...r, resourceSpId: resourceSp.value.id });
   }
-  if (!missing.length)
-    return unresolved.length
-      ? {
-          ...base,
-          status: 'unknown',
-          detail: `cannot resolve ${unresolved.join(', ')}`,
-          writes: [],
-        }
-      : { ...base, status: 'done', detail: wanted.map(label).join(', '), writes: [] };
+  if (!missing.length) return settled(base, wanted, unresolved);
   const writes: PlannedWrite[] = missing.map((m) => ({
     method: 'POST',
     path: `/servicePrincipals/${spRef}/appRoleAssignments`,
@@ -448,13 +448,7 @@ function delegatedStep(
     title: 'Admin consent: delegated permissions (oauth2PermissionGrants)',
   };
   const grants = read.permissionGrants;
-  if (grants.state !== 'found')
-    return {
-      ...base,
-      status: 'unknown',
-      detail: grants.state === 'unknown' ? grants.reason : 'not readable',
-      writes: [],
-    };
+  if (grants.state !== 'found') return notRead(base, grants);
   const app = read.application.state === 'found' ? read.application.value : undefined;
   // Per resource: the names still to consent tenant-wide.
   const missing = new Map<ResourceKey, string[]>();
@@ -474,15 +468,7 @@ function delegatedStep(
     );
     if (!consented) missing.set(under, [...(missing.get(under) ?? []), req.name]);
   }
-  if (!missing.size)
-    return unresolved.length
-      ? {
-          ...base,
-          status: 'unknown',
-          detail: `cannot resolve ${unresolved.join(', ')}`,
-          writes: [],
-        }
-      : { ...base, status: 'done', detail: wanted.map(label).join(', '), writes: [] };
+  if (!missing.size) return settled(base, wanted, unresolved);
   const writes: PlannedWrite[] = [];
   const powershell: string[] = [];
   const az: string[] = [];
