@@ -180,7 +180,6 @@ const ADMIN_SCOPES = {
         'DelegatedPermissionGrant.ReadWrite.All',
     ],
 };
-const GRAPH = 'https://graph.microsoft.com/v1.0';
 function buildPlan(read, o) {
     const dir = (0,directory/* buildDirectory */.W)({
         resources: {
@@ -191,6 +190,7 @@ function buildPlan(read, o) {
     const steps = [];
     const app = read.application;
     const plan = { tenantId: o.tenantId, clientId: o.clientId, steps };
+    const GRAPH = o.graphUrl;
     if (app.state !== 'found') {
         steps.push({
             id: 'registration',
@@ -230,10 +230,10 @@ function buildPlan(read, o) {
     steps.push(servicePrincipalStep(sp, o));
     const reqs = (0,catalogue/* requiredPermissions */.kx)(o);
     steps.push(configuredStep(reqs, application, dir, o));
-    const roleStep = appRoleStep(reqs, read, dir, spRef);
+    const roleStep = appRoleStep(reqs, read, dir, spRef, o.graphUrl);
     if (roleStep)
         steps.push(roleStep);
-    const grantStep = delegatedStep(reqs, read, dir, spRef);
+    const grantStep = delegatedStep(reqs, read, dir, spRef, o.graphUrl);
     if (grantStep)
         steps.push(grantStep);
     steps.push(credentialStep(read, o));
@@ -246,6 +246,7 @@ function asGraphPart(p) {
         : { ok: false, failure: { message: p.state === 'absent' ? 'not found' : p.reason } };
 }
 function servicePrincipalStep(sp, o) {
+    const GRAPH = o.graphUrl;
     const base = { id: 'service-principal', title: 'Service principal (Enterprise application)' };
     if (sp.state === 'found')
         return { ...base, status: 'done', detail: `object id ${sp.value.id}`, writes: [] };
@@ -292,6 +293,7 @@ function configuredUnder(req, application, dir) {
 }
 const label = (r) => `${r.resource === 'graph' || r.eitherResource ? 'Microsoft Graph' : builtin_ids/* RESOURCE_NAMES */.ux[r.resource]} ${r.name} (${r.type})`;
 function configuredStep(reqs, application, dir, o) {
+    const GRAPH = o.graphUrl;
     const base = {
         id: 'api-permissions',
         title: 'API permissions configured (requiredResourceAccess)',
@@ -357,7 +359,17 @@ function psRequiredResourceAccess(list) {
     const items = list.map((e) => `@{ResourceAppId='${e.resourceAppId}'; ResourceAccess=@(${e.resourceAccess.map((a) => `@{Id='${a.id}'; Type='${a.type}'}`).join(', ')})}`);
     return `@(${items.join(', ')})`;
 }
-function appRoleStep(reqs, read, dir, spRef) {
+function notRead(base, part) {
+    const detail = part.state === 'unknown' ? part.reason : 'not readable';
+    return { ...base, status: 'unknown', detail, writes: [] };
+}
+/** Nothing to write: done, or cannot tell when some permission could not be resolved. */
+function settled(base, wanted, unresolved) {
+    return unresolved.length
+        ? { ...base, status: 'unknown', detail: `cannot resolve ${unresolved.join(', ')}`, writes: [] }
+        : { ...base, status: 'done', detail: wanted.map(label).join(', '), writes: [] };
+}
+function appRoleStep(reqs, read, dir, spRef, GRAPH) {
     const wanted = reqs.filter((r) => r.type === 'application');
     if (!wanted.length)
         return undefined;
@@ -367,12 +379,7 @@ function appRoleStep(reqs, read, dir, spRef) {
     };
     const held = read.appRoleAssignments;
     if (held.state !== 'found')
-        return {
-            ...base,
-            status: 'unknown',
-            detail: held.state === 'unknown' ? held.reason : 'not readable',
-            writes: [],
-        };
+        return notRead(base, held);
     const missing = [];
     const unresolved = [];
     for (const req of wanted) {
@@ -388,14 +395,7 @@ function appRoleStep(reqs, read, dir, spRef) {
             missing.push({ ...r, resourceSpId: resourceSp.value.id });
     }
     if (!missing.length)
-        return unresolved.length
-            ? {
-                ...base,
-                status: 'unknown',
-                detail: `cannot resolve ${unresolved.join(', ')}`,
-                writes: [],
-            }
-            : { ...base, status: 'done', detail: wanted.map(label).join(', '), writes: [] };
+        return settled(base, wanted, unresolved);
     const writes = missing.map((m) => ({
         method: 'POST',
         path: `/servicePrincipals/${spRef}/appRoleAssignments`,
@@ -416,7 +416,7 @@ function appRoleStep(reqs, read, dir, spRef) {
         },
     };
 }
-function delegatedStep(reqs, read, dir, spRef) {
+function delegatedStep(reqs, read, dir, spRef, GRAPH) {
     const wanted = reqs.filter((r) => r.type === 'delegated');
     if (!wanted.length)
         return undefined;
@@ -426,12 +426,7 @@ function delegatedStep(reqs, read, dir, spRef) {
     };
     const grants = read.permissionGrants;
     if (grants.state !== 'found')
-        return {
-            ...base,
-            status: 'unknown',
-            detail: grants.state === 'unknown' ? grants.reason : 'not readable',
-            writes: [],
-        };
+        return notRead(base, grants);
     const app = read.application.state === 'found' ? read.application.value : undefined;
     // Per resource: the names still to consent tenant-wide.
     const missing = new Map();
@@ -450,14 +445,7 @@ function delegatedStep(reqs, read, dir, spRef) {
             missing.set(under, [...(missing.get(under) ?? []), req.name]);
     }
     if (!missing.size)
-        return unresolved.length
-            ? {
-                ...base,
-                status: 'unknown',
-                detail: `cannot resolve ${unresolved.join(', ')}`,
-                writes: [],
-            }
-            : { ...base, status: 'done', detail: wanted.map(label).join(', '), writes: [] };
+        return settled(base, wanted, unresolved);
     const writes = [];
     const powershell = [];
     const az = [];
@@ -512,6 +500,7 @@ function githubSubject(repository, environment, branch) {
         : `repo:${repository}:ref:refs/heads/${branch}`;
 }
 function credentialStep(read, o) {
+    const GRAPH = o.graphUrl;
     const app = read.application.value;
     const live = (list) => list.filter((c) => !c.endDateTime || Date.parse(c.endDateTime) > o.now.getTime()).length;
     if (o.clientAuth === 'secret') {
@@ -843,10 +832,12 @@ function refusal(reply, path) {
 
 const MARK = { done: '✓', missing: '✗', unknown: '?' };
 const WORD = { done: 'done', missing: 'missing', unknown: 'cannot tell' };
-function renderPlan(plan) {
+function renderPlan(plan, options = {}) {
     const lines = [];
     for (const step of plan.steps)
         lines.push(...renderStep(step));
+    if (options.summary === false)
+        return `${lines.join('\n')}\n`;
     const count = (s) => plan.steps.filter((x) => x.status === s).length;
     const writes = plannedWrites(plan).length;
     lines.push('', `Summary: ${count('missing')} missing (${writes} Graph write${writes === 1 ? '' : 's'} with --apply), ${count('unknown')} cannot tell, ${count('done')} done.`);
@@ -1556,6 +1547,7 @@ async function setup(ctx) {
             audience: args.audience,
         },
         now: new Date(ctx.now()),
+        graphUrl: `${clouds/* CLOUD_ENDPOINTS */.D[args.cloud].graph}/v1.0`,
     };
     const plan = buildPlan(await readTenant(graph, args.clientId), options);
     const writes = plannedWrites(plan);
@@ -1598,7 +1590,15 @@ async function setup(ctx) {
         ctx.out(`${JSON.stringify({ plan, applied: result }, null, 2)}\n`);
     else
         ctx.out(`\n${renderApply(result)}`);
-    return result.refusal ? EXIT.failed : EXIT.ok;
+    if (result.refusal)
+        return EXIT.failed;
+    if (!args.json) {
+        // The tenant as it is now: what is left (the Exchange steps, with the new object id filled in).
+        const after = buildPlan(await readTenant(graph, args.clientId), options);
+        const left = after.steps.filter((s) => s.status !== 'done');
+        ctx.out(`\nWhat is left after the apply (the Exchange side cannot be done from here):\n${renderPlan({ ...after, steps: left }, { summary: false })}`);
+    }
+    return EXIT.ok;
 }
 async function adminToken(ctx) {
     const { args } = ctx;
