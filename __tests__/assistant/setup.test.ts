@@ -441,3 +441,38 @@ describe('setup: signing the administrator in', () => {
     }
   });
 });
+
+describe('setup: reading the tenant', () => {
+  it('follows every page of the grants: a tenant paged one item at a time is still complete', async () => {
+    const tenant = completeTenant();
+    tenant.graphPageSize = 1;
+    await withSandbox(tenant, async (sandbox) => {
+      const run = await runAssistantCli(sandbox, [
+        ...APP_ONLY,
+        '--permissions-profile',
+        'email-connector',
+      ]);
+      expect(run.stdout).toContain('Summary: 0 missing');
+      expect(
+        sandbox.requests.filter(
+          (r) => r.path.includes('%24skiptoken') || r.path.includes('$skiptoken'),
+        ).length,
+      ).toBeGreaterThan(0);
+    });
+  });
+
+  it('--federated-subject is used verbatim for ID-based or customised subjects', async () => {
+    await withSandbox(partlyConfiguredTenant(), async (sandbox) => {
+      const subject = 'repo:contoso@1234/mail-jobs@5678:environment:production';
+      const run = await runAssistantCli(sandbox, [
+        ...DELEGATED_FEDERATED,
+        '--federated-subject',
+        subject,
+        '--apply',
+        '--yes',
+      ]);
+      expect(run.code).toBe(0);
+      expect(graphWrites(sandbox).at(-1)?.body).toMatchObject({ subject });
+    });
+  });
+});

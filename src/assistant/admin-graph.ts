@@ -4,6 +4,7 @@
 import { HttpError } from '../http/errors.js';
 import { safeJson } from '../http/safe-json.js';
 import type { HttpClient } from '../http/types.js';
+import { sameOrigin } from '../graph/answers.js';
 
 export interface GraphCall {
   method: 'GET' | 'POST' | 'PATCH';
@@ -35,23 +36,34 @@ export class AdminGraph {
     return this.sendUrl(`${this.base}/v1.0${call.path}`, call);
   }
 
-  /** A collection, every page; the first refusal is returned as is. */
+  /**
+   * A collection, every page (the whole @odata.nextLink followed, never rebuilt). The first
+   * refusal is returned as is; a next page on another host, or past 100 pages, is a failure, not
+   * a shorter list: a list cut short would make granted permissions look missing.
+   */
   async list(
     path: string,
   ): Promise<{ ok: true; value: unknown[] } | { ok: false; reply: GraphReply }> {
     const value: unknown[] = [];
-    let url: string | undefined = `${this.base}/v1.0${path}`;
-    for (let pages = 0; url && pages < 100; pages++) {
+    let url = `${this.base}/v1.0${path}`;
+    for (let pages = 1; ; pages++) {
       const reply = await this.sendUrl(url, { method: 'GET', path });
       if (reply.status !== 200) return { ok: false, reply };
       const page = reply.json as { value?: unknown; '@odata.nextLink'?: unknown } | undefined;
-      if (!Array.isArray(page?.value)) return { ok: false, reply: { ...reply, status: 502 } };
+      if (!Array.isArray(page?.value))
+        return { ok: false, reply: failed(`${path} answered without a value list`) };
       value.push(...(page.value as unknown[]));
       const next = page['@odata.nextLink'];
-      // Follow only links back to the same Graph host (server text is not trusted with our token).
-      url = typeof next === 'string' && next.startsWith(`${this.base}/`) ? next : undefined;
+      if (typeof next !== 'string' || !next) return { ok: true, value };
+      // The administrator's token goes to the configured Graph host only.
+      if (!sameOrigin(next, this.base))
+        return {
+          ok: false,
+          reply: failed(`the next page of ${path} points to another host; not followed`),
+        };
+      if (pages >= 100) return { ok: false, reply: failed(`${path} kept paging past 100 pages`) };
+      url = next;
     }
-    return { ok: true, value };
   }
 
   private async sendUrl(url: string, call: GraphCall): Promise<GraphReply> {
@@ -91,3 +103,9 @@ export class AdminGraph {
     }
   }
 }
+
+const failed = (message: string): GraphReply => ({
+  status: 502,
+  json: undefined,
+  error: { code: '', message },
+});

@@ -41,7 +41,14 @@ export interface AssistantOptions {
   /** The mailbox the connector opens (UPN), for the Exchange commands. */
   mailbox: string;
   /** GitHub repository (OWNER/REPO) and environment or branch, for a federated credential. */
-  federation: { repository: string; environment: string; branch: string; audience: string };
+  federation: {
+    repository: string;
+    environment: string;
+    branch: string;
+    audience: string;
+    /** Given verbatim: overrides the default subject. */
+    subject?: string;
+  };
   now: Date;
   /** Microsoft Graph's v1.0 root of the tenant's cloud, for the printed requests. */
   graphUrl: string;
@@ -598,7 +605,7 @@ function credentialStep(read: TenantRead, o: AssistantOptions): PlanStep {
   }
   const base = { id: 'credential', title: 'Federated credential (GitHub Actions OIDC)' };
   const f = o.federation;
-  if (!f.repository)
+  if (!f.repository && !f.subject)
     return {
       ...base,
       status: 'unknown',
@@ -606,7 +613,10 @@ function credentialStep(read: TenantRead, o: AssistantOptions): PlanStep {
         'no repository given: pass --repository OWNER/REPO and --environment NAME (or --branch NAME)',
       writes: [],
     };
-  const subject = githubSubject(f.repository, f.environment, f.branch);
+  // GitHub's default subject; repositories created after 2026-07-15 get ID-based subjects and an
+  // organisation may customise them (https://docs.github.com/actions/reference/security/oidc),
+  // so --federated-subject overrides it.
+  const subject = f.subject || githubSubject(f.repository, f.environment, f.branch);
   const fics = read.federatedCredentials;
   if (fics.state === 'unknown')
     return { ...base, status: 'unknown', detail: fics.reason, writes: [] };
@@ -617,7 +627,7 @@ function credentialStep(read: TenantRead, o: AssistantOptions): PlanStep {
     (c) => c.issuer === GITHUB_ISSUER && c.subject === subject && c.audiences.includes(f.audience),
   );
   if (match) return { ...base, status: 'done', detail: `${match.name}: ${subject}`, writes: [] };
-  const name = `github-${f.repository}-${f.environment || f.branch}`
+  const name = `github-${f.repository || 'subject'}-${f.environment || f.branch}`
     .replace(/[^A-Za-z0-9_-]+/g, '-')
     .slice(0, 120);
   const body = {

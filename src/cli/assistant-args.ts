@@ -36,6 +36,8 @@ export interface AssistantArgs {
   environment: string;
   branch: string;
   audience: string;
+  /** Overrides the subject GitHub's default rules give (customised or ID-based subjects). */
+  subject: string;
   scope: string[];
   cloud: Cloud;
   authority: string;
@@ -63,6 +65,7 @@ const VALUE_FLAGS = [
   'environment',
   'branch',
   'federated-audience',
+  'federated-subject',
   'scope',
   'cloud',
   'endpoints',
@@ -217,6 +220,7 @@ export function parseAssistantArgs(
     environment,
     branch: branch || (repository && !environment ? 'main' : ''),
     audience: get('federated-audience') || AUDIENCES[cloud],
+    subject: get('federated-subject'),
     scope: get('scope').split(/\s+/).filter(Boolean),
     cloud,
     authority,
@@ -264,6 +268,8 @@ Usage: m365-mail-preflight setup --tenant-id ID --client-id ID [options]
   --repository OWNER/REPO   with --client-auth federated: the GitHub repository
   --environment NAME        ... and the environment its job runs in, or
   --branch NAME             ... the branch (default main)
+  --federated-subject SUB   the subject exactly as GitHub sends it, when the repository customises
+                            it or uses ID-based subjects (repo:OWNER@ID/REPO@ID:...)
   --permissions-profile NAME, --extra-permissions PERM, --cloud CLOUD, --endpoints KEY=URL
   --admin-sign-in HOW       device-code (Microsoft Graph Command Line Tools) | azure-cli (uses
                             az account get-access-token --resource <Graph>)

@@ -229,6 +229,7 @@ async function setup(ctx: Ctx): Promise<number> {
       environment: args.environment,
       branch: args.branch,
       audience: args.audience,
+      subject: args.subject,
     },
     now: new Date(ctx.now()),
     graphUrl: `${CLOUD_ENDPOINTS[args.cloud].graph}/v1.0`,
