@@ -1,7 +1,7 @@
 // Drives `m365-mail-preflight consent|setup` (through runCli, so the lazy import is exercised)
 // against a sandbox tenant, with a recorded sleeper and a clock that the sleeps move: no test
 // waits for real time.
-import { encodings } from '../../src/engine/secret-redactor.js';
+import { encodings } from '../helpers/leak-check.js';
 import { runCli } from '../../src/cli/main.js';
 import { startSandbox, type RecordedRequest, type Sandbox } from '../../sandbox/server.js';
 import type { SandboxTenant } from '../../sandbox/tenant.js';

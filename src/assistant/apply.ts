@@ -4,7 +4,8 @@
 // lacks the directory role (https://learn.microsoft.com/graph/errors ; a refused write as a user
 // reported it: https://github.com/microsoftgraph/microsoft-graph-docs/issues/12833), so the
 // permission is checked against the scopes the sign-in was given, and the roles are named.
-import type { AdminGraph, GraphReply } from './admin-graph.js';
+import type { GraphClient } from '../graph/client.js';
+import type { GraphReadFailure } from '../graph/types.js';
 import { NEW_SP, type PlannedWrite } from './plan.js';
 
 export interface WriteResult {
@@ -26,7 +27,7 @@ export interface ApplyResult {
 }
 
 export async function applyWrites(
-  graph: AdminGraph,
+  graph: GraphClient,
   writes: PlannedWrite[],
   adminScopes: readonly string[],
 ): Promise<ApplyResult> {
@@ -37,45 +38,51 @@ export async function applyWrites(
     const fill = <T>(value: T): T =>
       newSpId ? (JSON.parse(JSON.stringify(value).split(NEW_SP).join(newSpId)) as T) : value;
     const path = fill(write.path);
-    const reply = await graph.send({ method: write.method, path, body: fill(write.body) });
-    const ok = reply.status >= 200 && reply.status < 300;
-    results.push({ write, path, status: reply.status, answer: summarize(reply), ok });
-    if (ok && write.createsServicePrincipal) {
-      const id = (reply.json as { id?: unknown } | undefined)?.id;
+    const reply = await graph.write(write.method, path, fill(write.body), write.what);
+    const ok = reply.ok;
+    const status = reply.ok ? reply.status : (reply.failure.status ?? 0);
+    results.push({ write, path, status, answer: summarize(reply), ok });
+    if (reply.ok && write.createsServicePrincipal) {
+      const id = (reply.body as { id?: unknown } | undefined)?.id;
       if (typeof id === 'string') newSpId = id;
     }
-    if (!ok) {
-      return { results, refusal: explain(write, reply, adminScopes), notSent: writes.slice(i + 1) };
-    }
+    if (!reply.ok)
+      return {
+        results,
+        refusal: explain(write, reply.failure, adminScopes),
+        notSent: writes.slice(i + 1),
+      };
   }
   return { results, notSent: [] };
 }
 
-function summarize(reply: GraphReply): string {
+type WriteReply = Awaited<ReturnType<GraphClient['write']>>;
+
+function summarize(reply: WriteReply): string {
+  if (!reply.ok) return clean(reply.failure.message);
   if (reply.status === 204) return 'No Content';
-  if (reply.error) return `${reply.error.code || 'error'}: ${clean(reply.error.message)}`;
-  const id = (reply.json as { id?: unknown } | undefined)?.id;
+  const id = (reply.body as { id?: unknown } | undefined)?.id;
   return typeof id === 'string' ? `created, id ${clean(id)}` : 'OK';
 }
 
-function explain(write: PlannedWrite, reply: GraphReply, adminScopes: readonly string[]) {
+function explain(write: PlannedWrite, failure: GraphReadFailure, adminScopes: readonly string[]) {
   const { permission, roles } = write.needs;
   const base = permission.split(' ')[0]!;
   const roleText = `one of the directory roles ${roles.join(', ')}`;
-  if (reply.status === 403) {
+  const refused = `Microsoft Graph refused it (${clean(failure.message)})`;
+  if (failure.status === 403) {
     const scoped = adminScopes.some((s) => s.toLowerCase().endsWith(base.toLowerCase()));
     return {
       write,
       reason: scoped
-        ? `Microsoft Graph refused it (403 ${reply.error?.code || 'Forbidden'}): the sign-in holds ${base}, so the signed-in administrator most likely lacks ${roleText}.`
-        : `Microsoft Graph refused it (403 ${reply.error?.code || 'Forbidden'}): the sign-in does not hold the delegated permission ${permission}${adminScopes.length ? ` (it holds ${adminScopes.join(', ')})` : ''}; the administrator also needs ${roleText}.`,
+        ? `${refused}: the write needs ${permission} and ${roleText}; the sign-in holds ${base}, so the signed-in administrator most likely lacks the role.`
+        : `${refused}: the sign-in does not hold the delegated permission ${permission}${adminScopes.length ? ` (it holds ${adminScopes.join(', ')})` : ''}; the administrator also needs ${roleText}.`,
       fix: `Sign in as an administrator with ${roleText} (activate it in PIM if it is eligible only) and consent to ${permission} when asked, then run setup --apply again: the writes already made are not repeated.`,
     };
   }
   return {
     write,
-    reason:
-      `Microsoft Graph refused it: HTTP ${reply.status} ${reply.error?.code ?? ''} ${clean(reply.error?.message ?? '')}`.trim(),
+    reason: refused,
     fix: 'Nothing after this write was sent. Run setup again to see the plan as the tenant is now.',
   };
 }

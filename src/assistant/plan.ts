@@ -14,7 +14,7 @@
 // client and resource (https://github.com/hashicorp/terraform-provider-azuread/issues/690).
 import { buildDirectory, type PermissionDirectory } from '../permissions/directory.js';
 import { requiredPermissions, type Requirement } from '../permissions/catalogue.js';
-import { RESOURCE_APP_IDS, RESOURCE_NAMES } from '../permissions/builtin-ids.js';
+import { RESOURCE_NAMES } from '../permissions/builtin-ids.js';
 import type {
   Activity,
   Grant,
@@ -23,7 +23,7 @@ import type {
   ReadProtocol,
   ResourceKey,
 } from '../settings/types.js';
-import type { GraphCall } from './admin-graph.js';
+import { RESOURCE_APP_IDS } from '../settings/types.js';
 import type { Part, TenantRead } from './read-tenant.js';
 
 export type ClientAuth = 'secret' | 'certificate' | 'federated';
@@ -60,7 +60,11 @@ export interface WriteNeeds {
   roles: string[];
 }
 
-export interface PlannedWrite extends GraphCall {
+export interface PlannedWrite {
+  method: 'POST' | 'PATCH';
+  /** Relative to the version segment, e.g. /servicePrincipals */
+  path: string;
+  body: unknown;
   /** One line: what the write does. */
   what: string;
   needs: WriteNeeds;
@@ -99,7 +103,7 @@ export interface Plan {
 
 /** Written where a value exists only after an earlier write of the same apply. */
 export const NEW_SP = '{servicePrincipalId}';
-export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
 
 /** Least-privileged delegated permission and the roles Microsoft lists for each kind of write (see sandbox/graph/admin-writes.ts for the pages). */
 export const NEEDS = {
@@ -534,7 +538,7 @@ function delegatedStep(
 }
 
 /** GitHub's default subject for a job in an environment, or on a branch. */
-export function githubSubject(repository: string, environment: string, branch: string): string {
+function githubSubject(repository: string, environment: string, branch: string): string {
   return environment
     ? `repo:${repository}:environment:${environment}`
     : `repo:${repository}:ref:refs/heads/${branch}`;

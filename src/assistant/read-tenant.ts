@@ -18,11 +18,10 @@ import {
   type PermissionGrant,
   type ServicePrincipal,
 } from '../graph/types.js';
-import { RESOURCE_APP_IDS } from '../permissions/builtin-ids.js';
-import type { ResourceKey } from '../settings/types.js';
-import type { AdminGraph, GraphReply } from './admin-graph.js';
+import { RESOURCE_APP_IDS, type ResourceKey } from '../settings/types.js';
+import type { GraphClient } from '../graph/client.js';
 
-export const federatedCredentialSchema = z.object({
+const federatedCredentialSchema = z.object({
   id: z.string().optional(),
   name: z.string(),
   issuer: z.string(),
@@ -48,7 +47,7 @@ const APP_SELECT =
   'id,appId,displayName,requiredResourceAccess,passwordCredentials,keyCredentials,isFallbackPublicClient';
 const RESOURCE_SELECT = 'id,appId,displayName,appRoles,oauth2PermissionScopes';
 
-export async function readTenant(graph: AdminGraph, clientId: string): Promise<TenantRead> {
+export async function readTenant(graph: GraphClient, clientId: string): Promise<TenantRead> {
   const app = `/applications(appId='${clientId}')`;
   const [application, servicePrincipal, graphSp, exchangeSp, federatedCredentials] =
     await Promise.all([
@@ -96,41 +95,36 @@ export async function readTenant(graph: AdminGraph, clientId: string): Promise<T
 }
 
 async function entity<S extends z.ZodType>(
-  graph: AdminGraph,
+  graph: GraphClient,
   path: string,
   schema: S,
 ): Promise<Part<z.infer<S>>> {
-  const reply = await graph.send({ method: 'GET', path });
-  if (reply.status === 404) return { state: 'absent' };
-  if (reply.status !== 200) return { state: 'unknown', reason: refusal(reply, path) };
-  const parsed = schema.safeParse(reply.json);
+  const what = path.split('?')[0]!;
+  const read = await graph.get(path, what);
+  if (!read.ok)
+    return read.failure.status === 404
+      ? { state: 'absent' }
+      : { state: 'unknown', reason: read.failure.message };
+  const parsed = schema.safeParse(read.value);
   return parsed.success
     ? { state: 'found', value: parsed.data }
-    : {
-        state: 'unknown',
-        reason: `Microsoft Graph answered ${path.split('?')[0]} with an unexpected shape`,
-      };
+    : { state: 'unknown', reason: `Microsoft Graph answered ${what} with an unexpected shape` };
 }
 
 async function collection<S extends z.ZodType>(
-  graph: AdminGraph,
+  graph: GraphClient,
   path: string,
   schema: S,
 ): Promise<Part<z.infer<S>[]>> {
-  const listed = await graph.list(path);
-  if (!listed.ok) {
-    if (listed.reply.status === 404) return { state: 'absent' };
-    return { state: 'unknown', reason: refusal(listed.reply, path) };
-  }
+  // A list cut short would make granted permissions look missing: a failure on any page is
+  // "cannot tell", never a shorter list (GraphClient.all stops at a foreign-host next page).
+  const listed = await graph.all({ url: path }, path, 100);
+  if (!listed.ok)
+    return listed.failure.status === 404
+      ? { state: 'absent' }
+      : { state: 'unknown', reason: listed.failure.message };
   const parsed = schema.array().safeParse(listed.value);
   return parsed.success
     ? { state: 'found', value: parsed.data }
     : { state: 'unknown', reason: `Microsoft Graph answered ${path} with an unexpected shape` };
-}
-
-export function refusal(reply: GraphReply, path: string): string {
-  const what = path.split('?')[0];
-  if (reply.status === 0) return reply.error?.message ?? `${what} could not be reached`;
-  const code = reply.error?.code ? ` ${reply.error.code}` : '';
-  return `Microsoft Graph refused ${what}: HTTP ${reply.status}${code}${reply.error?.message ? ` (${reply.error.message})` : ''}`;
 }

@@ -4,7 +4,6 @@
 // is stored or printed.
 import { execFile } from 'node:child_process';
 import { ADMIN_CONSENT_WARNING, adminConsentUrl } from '../assistant/admin-consent.js';
-import { AdminGraph } from '../assistant/admin-graph.js';
 import { applyWrites } from '../assistant/apply.js';
 import {
   ADMIN_SCOPES,
@@ -14,11 +13,11 @@ import {
 } from '../assistant/plan.js';
 import { readTenant } from '../assistant/read-tenant.js';
 import { renderApply, renderPlan, renderWrites } from '../assistant/render.js';
-import { SecretRedactor } from '../engine/secret-redactor.js';
+import { Redactor } from '../engine/redactor.js';
+import { GraphClient } from '../graph/client.js';
 import { Deadline } from '../http/deadline.js';
-import { proxyAwareDispatcher } from '../http/dispatcher.js';
 import type { HttpClient } from '../http/types.js';
-import { createHttpClient } from '../http/undici-client.js';
+import { createHttpClient, proxyAwareDispatcher } from '../http/undici-client.js';
 import { diagnoseDeviceCode } from '../identity/device-code-diagnosis.js';
 import {
   pollDeviceCode,
@@ -28,7 +27,7 @@ import {
   type DeviceCodeToken,
 } from '../identity/device-code.js';
 import { decodeClaims } from '../identity/jwt-claims.js';
-import { defaultMailScopes } from '../identity/default-scopes.js';
+import { defaultMailScopes } from '../settings/default-scopes.js';
 import { CLOUD_ENDPOINTS } from '../settings/clouds.js';
 import {
   assistantHelp,
@@ -36,11 +35,12 @@ import {
   type AssistantArgs,
   type AssistantCommand,
 } from './assistant-args.js';
-import type { CliIo } from './main.js';
+import type { Dispatcher } from 'undici';
+import type { RetryPolicy } from '../http/retry-policy.js';
 import type { SecretInput, TextOutput } from './secrets.js';
 
 /** Microsoft Graph Command Line Tools, the public client Microsoft Graph PowerShell signs in with. */
-export const GRAPH_CLI_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
+const GRAPH_CLI_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
 
 /** What tests replace: the wait between polls, the clock, and the Azure CLI. */
 export interface AssistantHooks {
@@ -52,12 +52,22 @@ export interface AssistantHooks {
 
 const EXIT = { ok: 0, failed: 1, usage: 64 } as const;
 
+/** What the subcommands use of the CLI's I/O (main.ts's CliIo has all of it). */
+export interface AssistantIo {
+  stdin: SecretInput;
+  stdout: TextOutput;
+  stderr: TextOutput;
+  dispatcher?: Dispatcher;
+  retryPolicy?: RetryPolicy;
+  assistant?: AssistantHooks;
+}
+
 export async function runAssistant(
   command: AssistantCommand,
   argv: readonly string[],
-  io: CliIo & { assistant?: AssistantHooks },
+  io: AssistantIo,
 ): Promise<number> {
-  const redactor = new SecretRedactor();
+  const redactor = new Redactor();
   const out = (text: string) => io.stdout.write(redactor.redact(text));
   const err = (text: string) => io.stderr.write(redactor.redact(text));
   const parsed = parseAssistantArgs(command, argv);
@@ -80,6 +90,7 @@ export async function runAssistant(
   const ctx: Ctx = {
     args,
     http,
+    deadline,
     out,
     err,
     redactor,
@@ -99,9 +110,10 @@ export async function runAssistant(
 interface Ctx {
   args: AssistantArgs;
   http: HttpClient;
+  deadline: Deadline;
   out: (text: string) => void;
   err: (text: string) => void;
-  redactor: SecretRedactor;
+  redactor: Redactor;
   stdin: SecretInput;
   stderr: TextOutput;
   sleep: (ms: number) => Promise<void>;
@@ -213,7 +225,13 @@ async function setup(ctx: Ctx): Promise<number> {
       ctx.out(`${JSON.stringify({ result: 'sign-in-failed', message: admin.message }, null, 2)}\n`);
     return EXIT.failed;
   }
-  const graph = new AdminGraph(ctx.http, args.graph, admin.token);
+  const graph = new GraphClient({
+    baseUrl: args.graph,
+    http: ctx.http,
+    deadline: ctx.deadline,
+    log: { info: (m) => ctx.err(`${m}\n`) },
+    token: () => Promise.resolve({ ok: true, accessToken: admin.token }),
+  });
   const options: AssistantOptions = {
     tenantId: args.tenantId,
     clientId: args.clientId,

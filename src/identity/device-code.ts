@@ -10,15 +10,15 @@
 // registered as a secret the moment it is read and stays inside the outcome for the caller that
 // needs it (setup's Graph calls); nothing here prints it.
 import { HttpError } from '../http/errors.js';
-import { safeJson } from '../http/safe-json.js';
+import { parseJson } from '../http/types.js';
 import type { HttpClient } from '../http/types.js';
 import { decodeClaims } from './jwt-claims.js';
 import { entraErrorSchema, tokenSuccessSchema, type EntraError } from './token-response.js';
 import { z } from 'zod';
 
-export const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** RFC 8628 section 3.5: "the interval MUST be increased by 5 seconds". */
-export const SLOW_DOWN_STEP_SECONDS = 5;
+const SLOW_DOWN_STEP_SECONDS = 5;
 /** RFC 8628 section 3.2: the default when the server sends no interval. */
 const DEFAULT_INTERVAL_SECONDS = 5;
 
@@ -204,7 +204,7 @@ async function post(
       // Only answers that prove the request was not processed are retried (429, 503, no connection).
       retry: 'unprocessed',
     });
-    const json = safeJson(res.text);
+    const json = parseJson(res.text);
     if (json === undefined)
       return {
         failure: {
