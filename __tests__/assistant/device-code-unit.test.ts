@@ -109,4 +109,27 @@ describe('device-code polling guards', () => {
       grant: { intervalSeconds: 5, expiresInSeconds: 900 },
     });
   });
+
+  it('Microsoft’s description reaches the terminal as one clean, bounded line', async () => {
+    const description = `AADSTS50105: blocked \u001b[31mred\u0007 ${'x'.repeat(400)}\r\nTrace ID: t`;
+    const { http } = scripted([
+      {
+        status: 400,
+        text: JSON.stringify({
+          error: 'invalid_grant',
+          error_description: description,
+          error_codes: [50105],
+        }),
+      },
+    ]);
+    const outcome = await pollDeviceCode(http, target, grant, {
+      sleep: () => Promise.resolve(),
+      now: () => 0,
+      registerSecret: () => undefined,
+    });
+    const failure = outcome.ok ? undefined : outcome.failure;
+    expect(failure?.code).toBe(50105);
+    expect(failure?.description).toMatch(/^AADSTS50105: blocked  \[31mred  x+$/);
+    expect(failure?.description?.length).toBe(300);
+  });
 });
