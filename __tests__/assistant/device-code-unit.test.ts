@@ -129,7 +129,7 @@ describe('device-code polling guards', () => {
     });
     const failure = outcome.ok ? undefined : outcome.failure;
     expect(failure?.code).toBe(50105);
-    expect(failure?.description).toMatch(/^AADSTS50105: blocked  \[31mred  x+$/);
+    expect(failure?.description).toMatch(/^AADSTS50105: blocked {2}\[31mred {2}x+$/);
     expect(failure?.description?.length).toBe(300);
   });
 });
