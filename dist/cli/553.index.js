@@ -1073,7 +1073,13 @@ function failureOf(status, json) {
     return { error: parsed.data.error, status, ...codeAndText(parsed.data) };
 }
 function codeAndText(e) {
-    const first = e.error_description?.split(/\r?\n/)[0]?.trim();
+    // Server text reaches a terminal: first line only, no control characters, bounded.
+    const first = e.error_description
+        ?.split(/\r?\n/)[0]
+        // eslint-disable-next-line no-control-regex
+        ?.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')
+        .trim()
+        .slice(0, 300);
     const fromText = /AADSTS(\d+)/.exec(first ?? '')?.[1];
     const code = e.error_codes?.[0] ?? (fromText ? Number(fromText) : undefined);
     return { ...(code !== undefined ? { code } : {}), ...(first ? { description: first } : {}) };
