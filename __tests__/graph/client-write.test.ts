@@ -55,7 +55,7 @@ describe('GraphClient.write', () => {
         },
       }),
     );
-    expect(await refused.graph.write('PATCH', '/applications/a', {}, 'add')).toEqual({
+    expect(await refused.graph.write('PATCH', '/applications/a', {}, 'add')).toMatchObject({
       ok: false,
       failure: {
         status: 403,
