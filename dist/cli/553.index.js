@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   runAssistant: () => (/* binding */ runAssistant)
 });
 
+// EXTERNAL MODULE: ./src/text/sanitise.ts
+var sanitise = __webpack_require__(9169);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/assistant/admin-consent.ts
@@ -1343,13 +1345,17 @@ refused or the sign-in failed, 64 unusable arguments.
 
 
 
+
 /** Microsoft Graph Command Line Tools, the public client Microsoft Graph PowerShell signs in with. */
 const GRAPH_CLI_CLIENT_ID = '14d82eec-204b-4c2f-b7e8-296a70dab67e';
 const EXIT = { ok: 0, failed: 1, usage: 64 };
 async function runAssistant(command, argv, io) {
     const redactor = new engine_redactor/* Redactor */.p();
-    const out = (text) => io.stdout.write(redactor.redact(text));
-    const err = (text) => io.stderr.write(redactor.redact(text));
+    // Graph's display names and Entra's messages reach the terminal only through the sanitising
+    // boundary (the assistant prints no colours, so every control character can go).
+    const show = (text) => redactor.redact((0,sanitise/* cleanText */.X5)(text, Number.MAX_SAFE_INTEGER));
+    const out = (text) => io.stdout.write(show(text));
+    const err = (text) => io.stderr.write(show(text));
     const parsed = parseAssistantArgs(command, argv);
     if (!parsed.ok) {
         err(`m365-mail-preflight ${command}: ${parsed.message}\nRun with --help for the options.\n`);

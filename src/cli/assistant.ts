@@ -2,6 +2,7 @@
 // asked for (main.ts imports this module dynamically), so the preflight's start-up is unchanged.
 // Everything printed goes through a redactor that knows the device code and every token; no token
 // is stored or printed.
+import { cleanText } from '../text/sanitise.js';
 import { execFile } from 'node:child_process';
 import { ADMIN_CONSENT_WARNING, adminConsentUrl } from '../assistant/admin-consent.js';
 import { applyWrites } from '../assistant/apply.js';
@@ -68,8 +69,11 @@ export async function runAssistant(
   io: AssistantIo,
 ): Promise<number> {
   const redactor = new Redactor();
-  const out = (text: string) => io.stdout.write(redactor.redact(text));
-  const err = (text: string) => io.stderr.write(redactor.redact(text));
+  // Graph's display names and Entra's messages reach the terminal only through the sanitising
+  // boundary (the assistant prints no colours, so every control character can go).
+  const show = (text: string) => redactor.redact(cleanText(text, Number.MAX_SAFE_INTEGER));
+  const out = (text: string) => io.stdout.write(show(text));
+  const err = (text: string) => io.stderr.write(show(text));
   const parsed = parseAssistantArgs(command, argv);
   if (!parsed.ok) {
     err(`m365-mail-preflight ${command}: ${parsed.message}\nRun with --help for the options.\n`);
