@@ -2,7 +2,7 @@ export const id = 454;
 export const ids = [454];
 export const modules = {
 
-/***/ 3454:
+/***/ 454:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,9 +18,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(30);
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_ = __webpack_require__(692);
 ;// CONCATENATED MODULE: ./src/mailbox/line-connection.ts
 // A CRLF line reader/writer over node:net + node:tls with STARTTLS upgrade. Raw sockets rather
 // than an IMAP/SMTP library because the probes need the server's exact replies, control over

@@ -3,7 +3,6 @@
 // stack trace.
 import * as core from './workflow-commands.js';
 import { runPreflight } from '../engine/run-preflight.js';
-import { proxyAwareDispatcher } from '../http/dispatcher.js';
 import type { PreflightOutcome } from '../engine/types.js';
 import { failsStep } from '../engine/verdict.js';
 import { publishPullRequestCheck } from '../github/check-run.js';
@@ -34,7 +33,6 @@ export async function run(): Promise<void> {
       log: { debug: core.debug, info: core.info, warning: (m) => core.warning(m) },
       registerSecret: core.setSecret,
       now: () => new Date(),
-      dispatcher: proxyAwareDispatcher(),
     });
     await publish(outcome, publishOptions(parsed, raw, startedAt), event);
   } catch (error) {

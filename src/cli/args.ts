@@ -6,6 +6,7 @@ import { INPUT_NAMES, SECRET_INPUTS, type InputName, type RawInputs } from '../s
 export interface CliOptions {
   json: boolean;
   help: boolean;
+  version: boolean;
   verbose: boolean;
 }
 
@@ -27,12 +28,13 @@ export const SECRET_ENV: Partial<Record<InputName, string>> = {
 };
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { json: false, help: false, verbose: false };
+  const options: CliOptions = { json: false, help: false, version: false, verbose: false };
   const values = new Map<InputName, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') options.json = true;
     else if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg === '--version') options.version = true;
     else if (arg === '--verbose') options.verbose = true;
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');

@@ -1,8 +1,7 @@
 // The CLI front end: flags and environment → the same settings parser and engine as the action →
 // text or the JSON report on stdout, and the contract's exit status. Everything it prints goes
 // through a redactor that knows every secret of the run (inputs and tokens).
-import type { Dispatcher } from 'undici';
-import { proxyAwareDispatcher } from '../http/dispatcher.js';
+import { createTransport } from '../http/transport.js';
 import { runPreflight } from '../engine/run-preflight.js';
 import { SecretRedactor } from '../engine/secret-redactor.js';
 import type { Adapters } from '../engine/types.js';
@@ -12,6 +11,7 @@ import { parseSettings, type ParseResult } from '../settings/parse-settings.js';
 import type { InputName, RawInputs } from '../settings/types.js';
 import { SECRET_ENV, parseCliArgs } from './args.js';
 import { helpText } from './help.js';
+import { VERSION } from '../version.js';
 import { renderText, useColor } from './render-text.js';
 import {
   PromptCancelled,
@@ -35,8 +35,6 @@ export interface CliIo {
   stdin: SecretInput;
   stdout: TextOutput;
   stderr: TextOutput;
-  /** Tests pass a dispatcher; by default a proxy-aware one (HTTPS_PROXY, NO_PROXY). */
-  dispatcher?: Dispatcher;
   retryPolicy?: Adapters['retryPolicy'];
   mailCa?: string;
   now?: () => Date;
@@ -54,6 +52,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (args.options.help) {
     out(helpText());
+    return EXIT.ok;
+  }
+  if (args.options.version) {
+    out(`${VERSION}\n`);
     return EXIT.ok;
   }
   const secrets = secretsFromEnv(io.env);
@@ -82,7 +84,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     },
     registerSecret: (value) => redactor.add(value),
     now: io.now ?? (() => new Date()),
-    dispatcher: io.dispatcher ?? proxyAwareDispatcher(),
+    // The proxy (HTTPS_PROXY, NO_PROXY) comes from the CLI's environment.
+    transport: createTransport({ env: io.env }),
     retryPolicy: io.retryPolicy,
     mailCa: io.mailCa,
     progress: progress.show,

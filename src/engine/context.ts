@@ -3,7 +3,7 @@
 // and starts as soon as the first check asks for it.
 import { Deadline } from '../http/deadline.js';
 import type { HttpClient } from '../http/types.js';
-import { createHttpClient } from '../http/undici-client.js';
+import { createHttpClient } from '../http/client.js';
 import type { Settings } from '../settings/types.js';
 import { SecretRedactor } from './secret-redactor.js';
 import type { OutcomeNotes } from './check.js';
@@ -39,7 +39,7 @@ export function createRunContext(settings: Settings, adapters: Adapters): RunCon
     notes: { missingPermissions: [], secrets: [] },
     http: createHttpClient({
       deadline,
-      dispatcher: adapters.dispatcher,
+      transport: adapters.transport,
       policy: adapters.retryPolicy,
       onRetry: ({ endpointName, attempt, waitMs, reason }) =>
         adapters.log.info(`${endpointName}: ${reason}, retry ${attempt} in ${waitMs} ms`),

@@ -9,7 +9,7 @@ import { safeJson } from '../http/safe-json.js';
 import { sleep } from '../http/sleep.js';
 import { graphFailure } from './answers.js';
 import type { GraphReadFailure } from './types.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const MAX_BATCH_REQUESTS = 20;
 const MAX_ROUNDS = 4;
@@ -29,8 +29,8 @@ const batchResponseSchema = z.object({
     z.object({
       id: z.string(),
       status: z.number(),
-      headers: z.record(z.string(), z.string()).optional(),
-      body: z.unknown().optional(),
+      headers: z.optional(z.record(z.string(), z.string())),
+      body: z.optional(z.unknown()),
     }),
   ),
 });

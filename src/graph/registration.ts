@@ -22,7 +22,7 @@ import {
   type PermissionGrant,
   type ServicePrincipal,
 } from './types.js';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 
 export interface RegistrationRead {
   application?: Application;
@@ -76,12 +76,12 @@ export function getRegistration(ctx: RunContext): Promise<RegistrationRead> {
     const answer = (id: string): BatchAnswer =>
       answers.get(id) ?? { ok: false, failure: { message: `no answer for ${id}` } };
 
-    const listOf = async <S extends z.ZodType>(id: string, schema: S, what: string) => {
+    const listOf = async <S extends z.ZodMiniType>(id: string, schema: S, what: string) => {
       const a = answer(id);
       if (!a.ok) return a;
       const pages = await readAllPages(ctx, accessToken, a.body, what);
       if (!pages.ok) return pages;
-      const items = schema.array().safeParse(pages.value);
+      const items = z.array(schema).safeParse(pages.value);
       return items.success
         ? { ok: true as const, value: items.data as z.infer<S>[] }
         : unexpected(what);
@@ -113,7 +113,7 @@ export function getRegistration(ctx: RunContext): Promise<RegistrationRead> {
   });
 }
 
-function entity<S extends z.ZodType>(
+function entity<S extends z.ZodMiniType>(
   answer: BatchAnswer,
   schema: S,
   what: string,

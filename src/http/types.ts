@@ -23,6 +23,8 @@ export interface HttpRequest {
   retry?: RetryMode;
   /** Per-attempt timeout; the run's deadline caps it. */
   timeoutMs?: number;
+  /** Cap on the answer's body in bytes (default DEFAULT_MAX_BODY_BYTES in client.ts). */
+  maxBytes?: number;
 }
 
 export interface HttpResponse {

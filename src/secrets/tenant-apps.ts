@@ -2,7 +2,7 @@
 // the fields the expiry check needs and $top=999, following @odata.nextLink to the end
 // (m365-facts.md section 5). Each page is handed over and dropped before the next is fetched,
 // so memory stays flat however large the tenant is.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RunContext } from '../engine/context.js';
 import { HttpError } from '../http/errors.js';
 import { safeJson } from '../http/safe-json.js';
@@ -19,14 +19,14 @@ export const TENANT_PAGE_SIZE = 999;
 
 const pageSchema = z.object({
   value: z.array(z.unknown()),
-  '@odata.nextLink': z.string().optional(),
+  '@odata.nextLink': z.optional(z.string()),
 });
 
 const tenantAppSchema = z.object({
   appId: z.string(),
-  displayName: z.string().nullable().optional(),
-  passwordCredentials: z.array(passwordCredentialSchema).nullable().default([]),
-  keyCredentials: z.array(keyCredentialSchema).nullable().default([]),
+  displayName: z.optional(z.nullable(z.string())),
+  passwordCredentials: z._default(z.nullable(z.array(passwordCredentialSchema)), []),
+  keyCredentials: z._default(z.nullable(z.array(keyCredentialSchema)), []),
 });
 
 export interface TenantPage {

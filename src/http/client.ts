@@ -1,7 +1,7 @@
-// HttpClient on undici: proxy-aware dispatcher, per-attempt timeout capped by the run's deadline,
+// HttpClient: per-attempt timeout capped by the run's deadline, a byte cap on every answer,
 // retries with full-jitter backoff on 429/5xx/network errors, Retry-After honoured when the
-// deadline leaves room for it. Other 4xx answers are returned, never retried.
-import type { Dispatcher } from 'undici';
+// deadline leaves room for it. Other 4xx answers are returned, never retried. The exchange itself
+// (node:http/https, the environment's proxy) is transport.ts.
 import type { Deadline } from './deadline.js';
 import { HttpError, displayUrl } from './errors.js';
 import {
@@ -13,11 +13,16 @@ import {
 } from './retry-policy.js';
 import type { HttpClient, HttpRequest, HttpResponse, RetryMode } from './types.js';
 import { sleep as waitOrDeadline } from './sleep.js';
-import { request } from './undici-parts.js';
+import { BodyTooLargeError, createTransport, type Transport } from './transport.js';
 
-export interface UndiciClientOptions {
+/** Default cap on an answer's body: far above any token or Graph answer (a $batch of 20 reads, a
+ * page of 999 applications), far below what would strain a runner. */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export interface HttpClientOptions {
   deadline: Deadline;
-  dispatcher?: Dispatcher;
+  /** The environment's proxy settings apply by default (transport.ts). */
+  transport?: Transport;
   policy?: RetryPolicy;
   defaultTimeoutMs?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -29,10 +34,11 @@ export interface UndiciClientOptions {
   }) => void;
 }
 
-export function createHttpClient(options: UndiciClientOptions): HttpClient {
+export function createHttpClient(options: HttpClientOptions): HttpClient {
   const policy = options.policy ?? DEFAULT_RETRY_POLICY;
   const sleep = options.sleep ?? waitOrDeadline;
   const { deadline } = options;
+  const transport = options.transport ?? createTransport();
 
   async function attempt(req: HttpRequest): Promise<HttpResponse & { retryAfter?: number }> {
     const remaining = deadline.remainingMs();
@@ -49,22 +55,11 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
     const timeout = AbortSignal.timeout(perAttempt);
     const signal = AbortSignal.any([timeout, deadline.signal]);
     try {
-      const res = await request(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body,
-        signal,
-        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-      });
-      const text = await res.body.text();
-      const headers: Record<string, string> = {};
-      for (const [key, value] of Object.entries(res.headers)) {
-        if (value !== undefined)
-          headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-      }
+      const maxBytes = req.maxBytes ?? DEFAULT_MAX_BODY_BYTES;
+      const { status, headers, text } = await transport.send(req, { signal, maxBytes });
       const contentType = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       return {
-        status: res.statusCode,
+        status,
         headers,
         contentType,
         text,
@@ -72,6 +67,13 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
         retryAfter: retryAfterMs(headers['retry-after']),
       };
     } catch (error) {
+      if (error instanceof BodyTooLargeError)
+        throw new HttpError(
+          'bad-response',
+          req.endpointName,
+          req.url,
+          `${where} answered with more than ${error.maxBytes} bytes; the answer was not read`,
+        );
       // The attempt's own timer may fire a moment before the deadline's when the deadline capped it.
       const requested = req.timeoutMs ?? options.defaultTimeoutMs ?? 30_000;
       if (deadline.signal.aborted || (timeout.aborted && perAttempt < requested)) {
@@ -143,7 +145,6 @@ const NOT_CONNECTED = new Set([
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
 function mayRetry(mode: RetryMode, outcome: HttpResponse | HttpError): boolean {
