@@ -27,6 +27,8 @@ export interface ConnectOptions {
 }
 
 const MAX_LINE = 1 << 20; // a reply longer than 1 MiB is not a mail server talking
+/** How long an ended connection may wait for the server's side to close before it is dropped. */
+const LINGER_MS = 2_000;
 
 export class LineConnection {
   private socket?: net.Socket;
@@ -110,6 +112,24 @@ export class LineConnection {
     this.fail(new ConnectionFailure('aborted', `connection to ${this.where} closed by the caller`));
   }
 
+  /**
+   * Closes after what was sent has gone out (TLS close_notify, then FIN), without waiting for the
+   * server: what it still says is not read. A server that never closes its side is dropped later.
+   */
+  end(): void {
+    const socket = this.socket;
+    if (this.failure || !socket) return this.close();
+    this.failure = new ConnectionFailure(
+      'aborted',
+      `connection to ${this.where} ended by the caller`,
+    );
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.reject(this.failure);
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  }
+
   private attach(socket: net.Socket) {
     this.socket = socket;
     socket.setEncoding('utf8');
@@ -124,6 +144,7 @@ export class LineConnection {
   }
 
   private onData(chunk: string) {
+    if (this.failure) return; // ended or failed: nothing more is read
     this.buffer += chunk;
     let end: number;
     while ((end = this.buffer.indexOf('\n')) >= 0) {
