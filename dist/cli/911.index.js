@@ -2,157 +2,20 @@ export const id = 911;
 export const ids = [911];
 export const modules = {
 
-/***/ 429:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  nh: () => (/* binding */ FLAG_INPUTS),
-  $7: () => (/* binding */ SECRET_ENV),
-  hT: () => (/* binding */ parseCliArgs)
-});
-
-;// CONCATENATED MODULE: ./src/settings/types.ts
-// The typed settings every part of the engine works from. Built once from raw inputs by
-// parse-settings.ts; nothing else reads action inputs or CLI flags.
-const INPUT_NAMES = [
-    'tenant-id',
-    'client-id',
-    'client-secret',
-    'username',
-    'password',
-    'grant',
-    'activities',
-    'read-protocol',
-    'scope',
-    'permissions-profile',
-    'extra-permissions',
-    'checks',
-    'secret-expiry-warning-days',
-    'secret-expiry-failure-days',
-    'secret-expiry-scope',
-    'fail-on',
-    'cloud',
-    'endpoints',
-    'timeout-seconds',
-    'github-token',
-    'check-run',
-];
-/** Inputs whose values are secrets: masked on read, never echoed. */
-const SECRET_INPUTS = ['client-secret', 'password', 'github-token'];
-
-;// CONCATENATED MODULE: ./src/cli/args.ts
-// The CLI's flags: one per action input (`--tenant-id` for `tenant-id`), except the secrets,
-// which are refused: a process's arguments are visible to every user of the machine (ps, /proc)
-// and end up in shell history. Secrets come from the environment or a prompt instead.
-
-/** Inputs that only make sense in a workflow run. */
-const ACTION_ONLY = ['check-run'];
-/** Inputs whose flag may be repeated: the values are joined, one a line. */
-const REPEATABLE = ['activities', 'checks', 'endpoints', 'extra-permissions'];
-const FLAG_INPUTS = INPUT_NAMES.filter((name) => !SECRET_INPUTS.includes(name) && !ACTION_ONLY.includes(name));
-const SECRET_ENV = {
-    'client-secret': 'M365_CLIENT_SECRET',
-    password: 'M365_PASSWORD',
-};
-function parseCliArgs(argv) {
-    const options = { json: false, help: false, version: false, verbose: false };
-    const values = new Map();
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === '--json')
-            options.json = true;
-        else if (arg === '--help' || arg === '-h')
-            options.help = true;
-        else if (arg === '--version')
-            options.version = true;
-        else if (arg === '--verbose')
-            options.verbose = true;
-        else if (arg.startsWith('--')) {
-            const eq = arg.indexOf('=');
-            const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2));
-            // Say why a secret flag is refused, and never repeat its value.
-            if (SECRET_INPUTS.includes(name))
-                return { ok: false, message: secretFlagMessage(name) };
-            if (ACTION_ONLY.includes(name))
-                return {
-                    ok: false,
-                    message: `--${name} is an action input only: the command line creates no pull-request check.`,
-                };
-            if (!FLAG_INPUTS.includes(name))
-                return { ok: false, message: `unknown option '${arg.slice(0, eq > 0 ? eq : undefined)}'` };
-            let value;
-            if (eq > 0)
-                value = arg.slice(eq + 1);
-            else {
-                value = argv[i + 1];
-                if (value === undefined || value.startsWith('--'))
-                    return { ok: false, message: `--${name} needs a value` };
-                i++;
-            }
-            const seen = values.get(name);
-            if (seen && !REPEATABLE.includes(name))
-                return { ok: false, message: `--${name} was given more than once` };
-            values.set(name, [...(seen ?? []), value]);
-        }
-        else {
-            return {
-                ok: false,
-                message: `unexpected argument '${arg.length > 40 ? `${arg.slice(0, 40)}…` : arg}'; options start with --`,
-            };
-        }
-    }
-    const raw = {};
-    for (const [name, list] of values)
-        raw[name] = list.join('\n');
-    return { ok: true, raw, options };
-}
-function secretFlagMessage(name) {
-    const env = SECRET_ENV[name];
-    const where = env
-        ? `set the environment variable ${env} instead, or leave it unset to be asked on the terminal (without echo)`
-        : 'the command line does not use it';
-    return `--${name} is refused: secrets are never taken from the command line, where other users of this machine can read them (ps, /proc) and shell history keeps them; ${where}.`;
-}
-
-
-/***/ }),
-
 /***/ 911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   helpText: () => (/* binding */ helpText)
 /* harmony export */ });
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(429);
+/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(428);
+// `m365-mail-preflight --help`: the flags (one per action input), where secrets come from, the
+// exit codes, and examples to copy.
 
-const FLAG_HELP = {
-    'tenant-id': ['ID', 'Directory (tenant) ID or a verified domain (required)'],
-    'client-id': ['ID', 'Application (client) ID of the app registration (required)'],
-    username: ['UPN', 'the mailbox account, e.g. ci@contoso.com'],
-    grant: ['MODE', 'password | client-credentials | auto (default auto)'],
-    activities: ['LIST', 'read, send (default read, send)'],
-    'read-protocol': ['PROTO', 'imap | pop (default imap)'],
-    scope: ['SCOPES', 'override the requested scopes (space separated)'],
-    'permissions-profile': ['NAME', 'flow | email-connector (default flow)'],
-    'extra-permissions': [
-        'PERM',
-        'more required permissions, e.g. "graph:Mail.Send (application)"; repeatable',
-    ],
-    checks: ['LIST', 'permissions, token, mailbox, secret-expiry (default all)'],
-    'secret-expiry-warning-days': ['N', 'warn when the secret expires within N days (default 30)'],
-    'secret-expiry-failure-days': ['N', 'fail when it expires within N days (default 7)'],
-    'secret-expiry-scope': ['SCOPE', 'self | tenant (default self)'],
-    'fail-on': ['LEVEL', 'error | warning: exit 1 on warnings too (default error)'],
-    cloud: ['CLOUD', 'public | usgov | usgov-dod | china (default public)'],
-    endpoints: ['KEY=VALUE', 'endpoint override, e.g. imap=host:993; repeatable'],
-    'timeout-seconds': ['N', 'deadline for the whole run (default 60)'],
-};
 function helpText() {
-    const flags = _args_js__WEBPACK_IMPORTED_MODULE_0__/* .FLAG_INPUTS */ .nh.map((name) => {
-        const [arg, text] = FLAG_HELP[name] ?? ['VALUE', ''];
-        return `  --${`${name} ${arg}`.padEnd(36)} ${text}`;
+    const flags = _settings_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .FLAG_INPUTS */ .nh.map((name) => {
+        const { arg, help } = (0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .inputSpec */ .mm)(name).flag ?? { arg: 'VALUE', help: '' };
+        return `  --${`${name} ${arg}`.padEnd(36)} ${help}`;
     });
     return `m365-mail-preflight: proves a Microsoft 365 mail setup works before anything depends on it:
 the app registration's permissions, an OAuth token, an IMAP/POP/SMTP XOAUTH2 login, and the
@@ -189,6 +52,210 @@ Examples:
   M365_CLIENT_SECRET="$SECRET" m365-mail-preflight --tenant-id contoso.onmicrosoft.com \\
     --client-id 1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b --checks secret-expiry --secret-expiry-failure-days 14
 `;
+}
+
+
+/***/ }),
+
+/***/ 428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $7: () => (/* binding */ SECRET_ENV),
+/* harmony export */   Ae: () => (/* binding */ REPEATABLE_INPUTS),
+/* harmony export */   As: () => (/* binding */ ACTION_ONLY_INPUTS),
+/* harmony export */   mm: () => (/* binding */ inputSpec),
+/* harmony export */   nh: () => (/* binding */ FLAG_INPUTS),
+/* harmony export */   pH: () => (/* binding */ SECRET_INPUTS),
+/* harmony export */   zY: () => (/* binding */ DEFAULTS)
+/* harmony export */ });
+/* unused harmony exports INPUTS, INPUT_NAMES */
+// The one table of inputs. Every other list of inputs derives from it: INPUT_NAMES and
+// SECRET_INPUTS, the parser's DEFAULTS, the CLI's flags and --help, and the README's inputs table
+// and action.yml (both compared with it by __tests__/settings/input-table.test.ts).
+// Adding an input is adding a row here (then its line in action.yml and the README, which the test
+// asks for, and its parsing in parse-settings.ts).
+const INPUTS = [
+    {
+        name: 'tenant-id',
+        kind: 'id',
+        default: '',
+        required: true,
+        flag: { arg: 'ID', help: 'Directory (tenant) ID or a verified domain (required)' },
+        meaning: 'Directory (tenant) ID: a GUID, or a verified domain such as `contoso.onmicrosoft.com`. Never `common`, `organizations` or `consumers`.',
+    },
+    {
+        name: 'client-id',
+        kind: 'id',
+        default: '',
+        required: true,
+        flag: { arg: 'ID', help: 'Application (client) ID of the app registration (required)' },
+        meaning: 'Application (client) ID of the app registration: a GUID.',
+    },
+    {
+        name: 'client-secret',
+        kind: 'secret',
+        default: '',
+        secret: true,
+        env: 'M365_CLIENT_SECRET',
+        meaning: 'The client secret VALUE (not its secret ID). Needed for `grant: client-credentials`, the permissions read through Microsoft Graph and the secret-expiry check. Masked.',
+    },
+    {
+        name: 'username',
+        kind: 'text',
+        default: '',
+        flag: { arg: 'UPN', help: 'the mailbox account, e.g. ci@contoso.com' },
+        meaning: 'The mailbox account (UPN). With `grant: password` the user that signs in; with `client-credentials` the mailbox the probes open.',
+    },
+    {
+        name: 'password',
+        kind: 'secret',
+        default: '',
+        secret: true,
+        env: 'M365_PASSWORD',
+        meaning: "The account's password, for `grant: password` (ROPC). Read untrimmed; masked.",
+    },
+    {
+        name: 'grant',
+        kind: 'choice',
+        default: 'auto',
+        flag: { arg: 'MODE', help: 'password | client-credentials | auto (default auto)' },
+        meaning: '`password` (ROPC, delegated token), `client-credentials` (app-only token), or `auto`: `password` when `password` is set, else `client-credentials`.',
+    },
+    {
+        name: 'activities',
+        kind: 'list',
+        default: 'read, send',
+        repeatable: true,
+        flag: { arg: 'LIST', help: 'read, send (default read, send)' },
+        meaning: 'Which connector activities must work: `read`, `send`.',
+    },
+    {
+        name: 'read-protocol',
+        kind: 'choice',
+        default: 'imap',
+        flag: { arg: 'PROTO', help: 'imap | pop (default imap)' },
+        meaning: '`imap` or `pop`.',
+    },
+    {
+        name: 'scope',
+        kind: 'text',
+        default: '',
+        flag: { arg: 'SCOPES', help: 'override the requested scopes (space separated)' },
+        meaning: 'Overrides the requested scopes (space separated). Default: derived from grant, activities and protocol.',
+    },
+    {
+        name: 'permissions-profile',
+        kind: 'choice',
+        default: 'flow',
+        flag: { arg: 'NAME', help: 'flow | email-connector (default flow)' },
+        meaning: "`flow`: exactly what the chosen grant, activities and protocol need. `email-connector`: everything the connector's setup page lists.",
+    },
+    {
+        name: 'extra-permissions',
+        kind: 'lines',
+        default: '',
+        repeatable: true,
+        flag: {
+            arg: 'PERM',
+            help: 'more required permissions, e.g. "graph:Mail.Send (application)"; repeatable',
+        },
+        meaning: 'More permissions to require, one a line: `graph:Mail.Send (application)`, `exchange:IMAP.AccessAsApp (application)`.',
+    },
+    {
+        name: 'checks',
+        kind: 'list',
+        default: 'permissions, token, mailbox, secret-expiry',
+        repeatable: true,
+        flag: { arg: 'LIST', help: 'permissions, token, mailbox, secret-expiry (default all)' },
+        meaning: 'Which checks run.',
+    },
+    {
+        name: 'secret-expiry-warning-days',
+        kind: 'number',
+        default: '30',
+        flag: { arg: 'N', help: 'warn when the secret expires within N days (default 30)' },
+        meaning: 'Warn when the secret in use expires within this many days.',
+    },
+    {
+        name: 'secret-expiry-failure-days',
+        kind: 'number',
+        default: '7',
+        flag: { arg: 'N', help: 'fail when it expires within N days (default 7)' },
+        meaning: 'Fail when it expires within this many days (or has expired).',
+    },
+    {
+        name: 'secret-expiry-scope',
+        kind: 'choice',
+        default: 'self',
+        flag: { arg: 'SCOPE', help: 'self | tenant (default self)' },
+        meaning: "`self`: this registration's credentials. `tenant`: every app registration in the tenant (needs `Application.Read.All`).",
+    },
+    {
+        name: 'fail-on',
+        kind: 'choice',
+        default: 'error',
+        flag: { arg: 'LEVEL', help: 'error | warning: exit 1 on warnings too (default error)' },
+        meaning: '`error`: the step fails only on failed checks. `warning`: warnings fail it too.',
+    },
+    {
+        name: 'cloud',
+        kind: 'choice',
+        default: 'public',
+        flag: { arg: 'CLOUD', help: 'public | usgov | usgov-dod | china (default public)' },
+        meaning: '`public`, `usgov` (GCC High), `usgov-dod`, `china` (21Vianet).',
+    },
+    {
+        name: 'endpoints',
+        kind: 'lines',
+        default: '',
+        repeatable: true,
+        flag: { arg: 'KEY=VALUE', help: 'endpoint override, e.g. imap=host:993; repeatable' },
+        meaning: 'Overrides, one `key=value` a line: `authority=URL`, `graph=URL`, `outlook-resource=URL`, `imap=host:port`, `pop=host:port`, `smtp=host:port`. `http://` only for loopback hosts.',
+    },
+    {
+        name: 'timeout-seconds',
+        kind: 'number',
+        default: '60',
+        flag: { arg: 'N', help: 'deadline for the whole run (default 60)' },
+        meaning: 'Deadline for the whole run.',
+    },
+    {
+        name: 'github-token',
+        kind: 'secret',
+        default: '${{ github.token }}',
+        parserDefault: '',
+        secret: true,
+        meaning: 'Token for the pull-request check run (or commit status). Masked.',
+    },
+    {
+        name: 'check-run',
+        kind: 'choice',
+        default: 'auto',
+        actionOnly: true,
+        meaning: '`auto`: a check on `pull_request` events when the token may; `always`: on every event; `never`.',
+    },
+];
+const SPECS = INPUTS;
+const INPUT_NAMES = INPUTS.map((i) => i.name);
+/** Inputs whose values are secrets: masked on read, never echoed. */
+const SECRET_INPUTS = pick((i) => i.secret === true);
+/** The parser's default of each input that has one (an empty value means "not given"). */
+const DEFAULTS = Object.fromEntries(SPECS.flatMap((i) => {
+    const value = i.parserDefault ?? i.default;
+    return value ? [[i.name, value]] : [];
+}));
+/** The CLI's flags: every input but the secrets and the action-only ones. */
+const FLAG_INPUTS = pick((i) => !i.secret && !i.actionOnly);
+/** Inputs that only make sense in a workflow run. */
+const ACTION_ONLY_INPUTS = pick((i) => i.actionOnly === true);
+/** Inputs whose CLI flag may be repeated. */
+const REPEATABLE_INPUTS = pick((i) => i.repeatable === true);
+/** Where the CLI reads each secret it uses. */
+const SECRET_ENV = Object.fromEntries(SPECS.flatMap((i) => (i.env ? [[i.name, i.env]] : [])));
+const inputSpec = (name) => SPECS.find((i) => i.name === name);
+function pick(test) {
+    return SPECS.filter(test).map((i) => i.name);
 }
 
 

@@ -12,9 +12,10 @@ else if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
 } else await runPreflightCli();
 
 async function runPreflightCli(): Promise<void> {
-  const [{ runCli }, { SecretRedactor }] = await Promise.all([
+  const [{ runCli }, { Redactor }, { errorMessage }] = await Promise.all([
     import('./main.js'),
-    import('../engine/secret-redactor.js'),
+    import('../engine/redactor.js'),
+    import('../http/errors.js'),
   ]);
   try {
     process.exitCode = await runCli(argv, {
@@ -25,10 +26,11 @@ async function runPreflightCli(): Promise<void> {
     });
   } catch (error) {
     // Unexpected: a bug. No stack trace, but enough to report it, without the secrets it may quote.
-    const redactor = new SecretRedactor();
+    const redactor = new Redactor();
     for (const name of ['M365_CLIENT_SECRET', 'M365_PASSWORD']) redactor.add(process.env[name]);
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`m365-mail-preflight failed unexpectedly: ${redactor.redact(message)}\n`);
+    process.stderr.write(
+      `m365-mail-preflight failed unexpectedly: ${redactor.redact(errorMessage(error))}\n`,
+    );
     process.exitCode = 1;
   }
 }

@@ -2,8 +2,8 @@
 // retries with full-jitter backoff on 429/5xx/network errors, Retry-After honoured when the
 // deadline leaves room for it. Other 4xx answers are returned, never retried. The exchange itself
 // (node:http/https, the environment's proxy) is transport.ts.
-import type { Deadline } from './deadline.js';
-import { HttpError, displayUrl } from './errors.js';
+import { sleep as waitOrDeadline, type Deadline } from './deadline.js';
+import { HttpError, displayUrl, errorMessage } from './errors.js';
 import {
   DEFAULT_RETRY_POLICY,
   backoffMs,
@@ -12,7 +12,6 @@ import {
   type RetryPolicy,
 } from './retry-policy.js';
 import type { HttpClient, HttpRequest, HttpResponse, RetryMode } from './types.js';
-import { sleep as waitOrDeadline } from './sleep.js';
 import { BodyTooLargeError, createTransport, type Transport } from './transport.js';
 
 /** Default cap on an answer's body: far above any token or Graph answer (a $batch of 20 reads, a
@@ -93,7 +92,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         );
       }
       const code = (error as { code?: string }).code;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       throw new HttpError(
         'network',
         req.endpointName,
