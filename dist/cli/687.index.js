@@ -729,7 +729,11 @@ class GraphClient {
         else
             body = start.firstPage;
         for (let n = 1;; n++) {
-            const page = collectionSchema.safeParse(body);
+            let page = collectionSchema.safeParse(body);
+            // Nothing of a page is held while the next is fetched: it can die young, and a long
+            // listing's memory stays flat (a page of 999 applications parses to several MB).
+            // eslint-disable-next-line no-useless-assignment -- drops the reference; see above
+            body = undefined;
             if (!page.success) {
                 yield {
                     ok: false,
@@ -740,8 +744,10 @@ class GraphClient {
                 };
                 return;
             }
-            yield { ok: true, items: page.data.value };
             const next = page.data['@odata.nextLink'];
+            yield { ok: true, items: page.data.value };
+            // eslint-disable-next-line no-useless-assignment -- drops the reference; see above
+            page = undefined;
             if (!next)
                 return;
             if (n >= maxPages) {
@@ -2957,20 +2963,8 @@ function self_expiry_remediationFor(view) {
 }
 
 ;// CONCATENATED MODULE: ./src/credentials/tenant-apps.ts
-// Lists every application of the tenant page by page: GET /applications with $select of only
-// the fields the expiry check needs and $top=999 (https://learn.microsoft.com/graph/api/application-list),
-// paged by the Graph client. Each page is handed over and dropped before the next is fetched,
-// so memory stays flat however large the tenant is.
-
-
 const TENANT_SELECT = 'id,appId,displayName,passwordCredentials,keyCredentials';
 const TENANT_PAGE_SIZE = 999;
-const tenantAppSchema = schemas/* object */.Ikc({
-    appId: schemas/* string */.YjP(),
-    displayName: schemas/* optional */.lqM(schemas/* nullable */.mee(schemas/* string */.YjP())),
-    passwordCredentials: schemas/* _default */.Rvf(schemas/* nullable */.mee(schemas/* array */.YOg(passwordCredentialSchema)), []),
-    keyCredentials: schemas/* _default */.Rvf(schemas/* nullable */.mee(schemas/* array */.YOg(keyCredentialSchema)), []),
-});
 /** Yields each page of applications; a failed page ends the listing with its failure. */
 async function* listTenantApps(graph) {
     for await (const page of graph.pages({ url: `/applications?$select=${TENANT_SELECT}&$top=${TENANT_PAGE_SIZE}` }, 'the list of applications')) {
@@ -2981,23 +2975,48 @@ async function* listTenantApps(graph) {
         const apps = [];
         let unreadable = 0;
         for (const entry of page.items) {
-            const app = tenantAppSchema.safeParse(entry);
-            if (!app.success) {
+            const app = readTenantApp(entry);
+            if (app)
+                apps.push(app);
+            else
                 unreadable += 1;
-                continue;
-            }
-            apps.push({
-                appId: app.data.appId,
-                displayName: app.data.displayName,
-                passwordCredentials: app.data.passwordCredentials ?? [],
-                keyCredentials: app.data.keyCredentials ?? [],
-            });
         }
         yield { ok: true, page: { apps, unreadable } };
     }
 }
+const isFields = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isText = (value) => value === undefined || value === null || typeof value === 'string';
+const PASSWORD_TEXT = ['displayName', 'hint', 'startDateTime', 'endDateTime'];
+const KEY_TEXT = ['displayName', 'type', 'usage', 'startDateTime', 'endDateTime'];
+/** The credentials of a list, or undefined when an entry is not a credential of the shape. */
+function readCredentials(list, text) {
+    if (list === undefined || list === null)
+        return [];
+    if (!Array.isArray(list))
+        return undefined;
+    for (const c of list)
+        if (!isFields(c) || typeof c.keyId !== 'string' || !text.every((f) => isText(c[f])))
+            return undefined;
+    return list;
+}
+/** One entry of the listing as an application's credentials, or undefined when it is not one. */
+function readTenantApp(entry) {
+    if (!isFields(entry) || typeof entry.appId !== 'string' || !isText(entry.displayName))
+        return undefined;
+    const passwordCredentials = readCredentials(entry.passwordCredentials, PASSWORD_TEXT);
+    const keyCredentials = readCredentials(entry.keyCredentials, KEY_TEXT);
+    if (!passwordCredentials || !keyCredentials)
+        return undefined;
+    return {
+        appId: entry.appId,
+        displayName: entry.displayName,
+        passwordCredentials,
+        keyCredentials,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/credentials/tenant-scan.ts
+
 
 
 
@@ -3008,11 +3027,16 @@ const TENANT_TITLE = 'Credential expiry across the tenant';
 const MAX_TABLE_ROWS = 200;
 const MAX_DETAIL_LINES = 500;
 const MAX_ANNOTATIONS = 50;
+/**
+ * Apps kept whole for those parts: the ones whose soonest credential comes first. Each app takes
+ * at least two detail lines, so no part can show more apps than this.
+ */
+const SHOWN_APPS = MAX_DETAIL_LINES / 2;
 async function scanTenant(ctx) {
     const token = ctx.graphToken;
     if (!token?.ok)
         return {
-            views: [],
+            secrets: [],
             result: {
                 id: 'secret-expiry',
                 title: TENANT_TITLE,
@@ -3022,77 +3046,114 @@ async function scanTenant(ctx) {
         };
     const { clientId, secretExpiry } = ctx.settings;
     const now = ctx.adapters.now();
+    const ownAppId = clientId.toLowerCase();
+    // Whole days left are rounded down, so a credential ending at or after this instant has more
+    // than warningDays left: outside the window, and no view is built for it.
+    const windowEnd = now.getTime() + (secretExpiry.warningDays + 1) * DAY_MS;
     const started = performance.now();
-    const found = [];
+    // Memory grows only with what is found: one report entry per credential in the window, and the
+    // few apps the summary shows. A page is dropped once read.
+    const secrets = [];
+    let shown = [];
+    /** Soonest end of the last shown app after a trim: an app ending no sooner cannot enter. */
+    let cutoff = Infinity;
+    let appsWithFindings = 0;
     let apps = 0;
     let pages = 0;
     let unreadable = 0;
     for await (const outcome of listTenantApps(ctx.graph)) {
         if (!outcome.ok)
-            return { views: [], result: refused(outcome.failure, ctx, apps) };
+            return { secrets: [], result: refused(outcome.failure, ctx, apps) };
         pages += 1;
         unreadable += outcome.page.unreadable;
         for (const app of outcome.page.apps) {
             apps += 1;
             // This app's own credentials are judged by the self-scope result.
-            if (app.appId.toLowerCase() === clientId.toLowerCase())
+            if (app.appId.toLowerCase() === ownAppId)
                 continue;
-            for (const view of credentialViews(app, now, secretExpiry))
-                if (isAlarming(view.level))
-                    found.push(view);
+            const candidates = withinWindow(app, windowEnd);
+            if (!candidates)
+                continue;
+            const views = credentialViews(candidates, now, secretExpiry).filter((v) => isAlarming(v.level));
+            if (!views.length)
+                continue;
+            appsWithFindings += 1;
+            for (const view of views)
+                secrets.push(toSecretReport(view));
+            const soonest = views[0].end.getTime();
+            if (soonest >= cutoff)
+                continue;
+            shown.push({ soonest, views });
+            if (shown.length >= 2 * SHOWN_APPS) {
+                shown = soonestApps(shown);
+                cutoff = shown[shown.length - 1].soonest;
+            }
         }
-        ctx.adapters.progress?.(`secret-expiry: page ${pages}, ${apps} applications scanned, ${found.length} credentials within ${secretExpiry.warningDays} days`);
+        ctx.adapters.progress?.(`secret-expiry: page ${pages}, ${apps} applications scanned, ${secrets.length} credentials within ${secretExpiry.warningDays} days`);
     }
     const ms = Math.round(performance.now() - started);
-    found.sort(soonestFirst);
-    const groups = groupByApp(found);
+    // ISO 8601 UTC strings of one length sort as their instants do; the sort is stable.
+    secrets.sort(byEnd);
+    shown = soonestApps(shown);
+    const found = secrets.length;
     const scanned = `Scanned ${apps} applications (${pages} page${pages === 1 ? '' : 's'}, ${ms} ms)`;
-    const details = [...groups.entries()].flatMap(([appId, views]) => [
-        `'${views[0].app.displayName}' (app ${appId}):`,
-        ...views.map((v) => `  ${lineOf(v, 'tenant')}`),
-    ]);
-    if (details.length > MAX_DETAIL_LINES) {
-        const more = details.length - MAX_DETAIL_LINES;
+    const details = [];
+    for (const { views } of shown) {
+        if (details.length >= MAX_DETAIL_LINES)
+            break;
+        details.push(`'${views[0].app.displayName}' (app ${views[0].app.appId}):`);
+        for (const v of views)
+            details.push(`  ${lineOf(v, 'tenant')}`);
+    }
+    const totalLines = appsWithFindings + found;
+    if (totalLines > MAX_DETAIL_LINES) {
         details.length = MAX_DETAIL_LINES;
-        details.push(`… and ${more} more lines (every credential is in the JSON report's secrets array)`);
+        details.push(`… and ${totalLines - MAX_DETAIL_LINES} more lines (every credential is in the JSON report's secrets array)`);
     }
     if (unreadable)
         details.push(`${unreadable} entries were not applications of the expected shape and were skipped.`);
-    const grouped = [...groups.values()].flat();
+    const grouped = shown.flatMap((app) => app.views).slice(0, MAX_TABLE_ROWS);
+    const soonest = shown
+        .flatMap((app) => app.views)
+        .sort(soonestFirst)
+        .slice(0, MAX_ANNOTATIONS);
     return {
-        views: found,
+        secrets,
         result: {
             id: 'secret-expiry',
             title: TENANT_TITLE,
-            status: found.length ? 'warn' : 'pass',
-            summary: found.length
-                ? `${scanned}: ${found.length} credential(s) of ${groups.size} other app(s) expire within ${secretExpiry.warningDays} days or have expired`
+            status: found ? 'warn' : 'pass',
+            summary: found
+                ? `${scanned}: ${found} credential(s) of ${appsWithFindings} other app(s) expire within ${secretExpiry.warningDays} days or have expired`
                 : `${scanned}: no other app has a credential expiring within ${secretExpiry.warningDays} days`,
             details: details.join('\n') || undefined,
-            remediation: found.length
+            remediation: found
                 ? 'For each app listed: Entra admin center → App registrations → the app → Certificates & secrets → New client secret (or upload a new certificate), update whatever uses it, then delete the old credential. Expired credentials that nothing uses can simply be deleted.'
                 : undefined,
-            tables: found.length
+            tables: found
                 ? [
-                    credentialTable(`Credentials of other apps within ${secretExpiry.warningDays} days (grouped by app)`, grouped.slice(0, MAX_TABLE_ROWS), true, Math.max(0, grouped.length - MAX_TABLE_ROWS)),
+                    credentialTable(`Credentials of other apps within ${secretExpiry.warningDays} days (grouped by app)`, grouped, true, Math.max(0, found - MAX_TABLE_ROWS)),
                 ]
                 : undefined,
-            annotations: found.slice(0, MAX_ANNOTATIONS).map((v) => annotationOf(v, 'tenant')),
+            annotations: soonest.map((v) => annotationOf(v, 'tenant')),
         },
     };
 }
-/** Apps in the order of their soonest credential, each with its credentials soonest first. */
-function groupByApp(sorted) {
-    const groups = new Map();
-    for (const view of sorted) {
-        const group = groups.get(view.app.appId);
-        if (group)
-            group.push(view);
-        else
-            groups.set(view.app.appId, [view]);
-    }
-    return groups;
+/**
+ * The app with only its credentials that end before `windowEnd` (a cheap test on the date alone,
+ * before any view is built), or undefined when it has none.
+ */
+function withinWindow(app, windowEnd) {
+    const soon = (list) => list.filter((c) => c.endDateTime && Date.parse(c.endDateTime) < windowEnd);
+    const passwordCredentials = soon(app.passwordCredentials);
+    const keyCredentials = soon(app.keyCredentials);
+    if (!passwordCredentials.length && !keyCredentials.length)
+        return undefined;
+    return { appId: app.appId, displayName: app.displayName, passwordCredentials, keyCredentials };
 }
+/** The apps in the order of their soonest credential (stable), as many as any part shows. */
+const soonestApps = (apps) => apps.sort((a, b) => a.soonest - b.soonest).slice(0, SHOWN_APPS);
+const byEnd = (a, b) => a.endDateTime < b.endDateTime ? -1 : a.endDateTime > b.endDateTime ? 1 : 0;
 function refused(failure, ctx, scannedSoFar) {
     const denied = failure.status === 403 || failure.code === 'Authorization_RequestDenied';
     const partial = scannedSoFar ? ` after ${scannedSoFar} applications` : '';
@@ -3136,11 +3197,11 @@ const secretExpiryCheck = {
                 : undefined,
         ]);
         const self = selfScopeExpiry(read, ctx.settings, ctx.adapters.now());
-        const views = [...self.views, ...(scan?.views ?? [])].sort(soonestFirst);
+        const own = self.views.slice().sort(soonestFirst).map(toSecretReport);
         return {
             results: scan ? [self.result, scan.result] : [self.result],
             outputs: {
-                secrets: views.map(toSecretReport),
+                secrets: scan ? mergeSoonestFirst(own, scan.secrets) : own,
                 secretInUse: self.inUse && {
                     endDateTime: self.inUse.end.toISOString(),
                     daysLeft: self.inUse.daysLeft,
@@ -3149,6 +3210,19 @@ const secretExpiryCheck = {
         };
     },
 };
+/** Two lists sorted soonest first, merged: this app's few entries into the tenant's many. */
+function mergeSoonestFirst(own, others) {
+    const merged = [];
+    let i = 0;
+    for (const entry of others) {
+        while (i < own.length && byEnd(own[i], entry) <= 0)
+            merged.push(own[i++]);
+        merged.push(entry);
+    }
+    while (i < own.length)
+        merged.push(own[i++]);
+    return merged;
+}
 
 ;// CONCATENATED MODULE: ./src/checks/token-check.ts
 const token_check_TITLE = 'Access token';
@@ -3320,16 +3394,48 @@ var external_node_os_ = __webpack_require__(161);
 
 
 
-function toReportJson(report) {
+/** Secrets entries per piece of the report: bounds what is held as text at once. */
+const ENTRIES_PER_PIECE = 2_000;
+/**
+ * The report as JSON in pieces, indented for people, except that each `secrets` entry is one
+ * line: a tenant scan can list hundreds of thousands, and indenting each of their fields doubled
+ * the report's size and the time to write it. Joined, the pieces are toReportJson().
+ */
+function* reportJsonPieces(report) {
     const checks = report.checks.map(({ tables: _tables, annotations: _annotations, ...check }) => check);
-    return `${JSON.stringify({ ...report, checks }, null, 2)}\n`;
+    const { secrets, ...rest } = report;
+    const head = JSON.stringify({ ...rest, checks, secrets: [] }, null, 2);
+    if (!secrets.length) {
+        yield `${head}\n`;
+        return;
+    }
+    // `secrets` is the last field, so the head ends with its empty array and the closing brace.
+    yield `${head.slice(0, head.length - '[]\n}'.length)}[\n`;
+    for (let i = 0; i < secrets.length; i += ENTRIES_PER_PIECE) {
+        const lines = [];
+        for (const entry of secrets.slice(i, i + ENTRIES_PER_PIECE))
+            lines.push(`    ${JSON.stringify(entry)}`);
+        yield `${i ? ',\n' : ''}${lines.join(',\n')}`;
+    }
+    yield '\n  ]\n}\n';
+}
+function toReportJson(report) {
+    return [...reportJsonPieces(report)].join('');
 }
 function defaultReportPath(env = process.env) {
     return join(env.RUNNER_TEMP || tmpdir(), 'm365-mail-preflight', 'report.json');
 }
+/** Writes the report piece by piece: a report of a large tenant is never one string in memory. */
 async function writeReport(report, path) {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, toReportJson(report), { mode: 0o600 });
+    const file = await open(path, 'w', 0o600);
+    try {
+        for (const piece of reportJsonPieces(report))
+            await file.write(piece);
+    }
+    finally {
+        await file.close();
+    }
     return path;
 }
 

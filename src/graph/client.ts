@@ -140,7 +140,12 @@ export class GraphClient {
       ({ body, contentType } = res);
     } else body = start.firstPage;
     for (let n = 1; ; n++) {
-      const page = collectionSchema.safeParse(body);
+      let page: ReturnType<typeof collectionSchema.safeParse> | undefined =
+        collectionSchema.safeParse(body);
+      // Nothing of a page is held while the next is fetched: it can die young, and a long
+      // listing's memory stays flat (a page of 999 applications parses to several MB).
+      // eslint-disable-next-line no-useless-assignment -- drops the reference; see above
+      body = undefined;
       if (!page.success) {
         yield {
           ok: false,
@@ -151,8 +156,10 @@ export class GraphClient {
         };
         return;
       }
-      yield { ok: true, items: page.data.value };
       const next = page.data['@odata.nextLink'];
+      yield { ok: true, items: page.data.value };
+      // eslint-disable-next-line no-useless-assignment -- drops the reference; see above
+      page = undefined;
       if (!next) return;
       if (n >= maxPages) {
         yield {

@@ -1,7 +1,7 @@
 // Shapes of the Microsoft Graph objects the checks read (https://learn.microsoft.com/graph/api/resources/application).
 import * as z from 'zod/mini';
 
-export const passwordCredentialSchema = z.object({
+const passwordCredentialSchema = z.object({
   keyId: z.string(),
   displayName: z.optional(z.nullable(z.string())),
   hint: z.optional(z.nullable(z.string())),
@@ -10,7 +10,7 @@ export const passwordCredentialSchema = z.object({
 });
 export type PasswordCredential = z.infer<typeof passwordCredentialSchema>;
 
-export const keyCredentialSchema = z.object({
+const keyCredentialSchema = z.object({
   keyId: z.string(),
   displayName: z.optional(z.nullable(z.string())),
   type: z.optional(z.nullable(z.string())),

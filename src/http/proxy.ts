@@ -40,7 +40,7 @@ function bypassed(noProxy: string, host: string, port: number): boolean {
 }
 
 /** `proxy.example:3128` is read as `http://proxy.example:3128`, as curl does. */
-export function parseProxyUrl(value: string): URL {
+function parseProxyUrl(value: string): URL {
   const text = value.trim();
   try {
     return new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(text) ? text : `http://${text}`);
@@ -55,7 +55,7 @@ export class ProxyConfigError extends Error {
 }
 
 /** Proxy-Authorization for credentials in the proxy URL (http://user:pass@host:port). */
-export function proxyHeaders(proxy: URL): Record<string, string> {
+function proxyHeaders(proxy: URL): Record<string, string> {
   if (!proxy.username && !proxy.password) return {};
   const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
   return { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };

@@ -22,7 +22,7 @@ function popCode(line: string): string {
 const isOk = (line: string) => /^\+OK\b/i.test(line);
 
 /** RFC 5034 section 4: a POP3 command line, CRLF included, is at most 255 octets. */
-export const POP_MAX_COMMAND_OCTETS = 255;
+const POP_MAX_COMMAND_OCTETS = 255;
 
 export function openPopProbe(endpoint: MailEndpoint, options: ProbeOptions): MailProbe {
   return openProbe(
