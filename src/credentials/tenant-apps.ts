@@ -2,7 +2,7 @@
 // the fields the expiry check needs and $top=999 (https://learn.microsoft.com/graph/api/application-list),
 // paged by the Graph client. Each page is handed over and dropped before the next is fetched,
 // so memory stays flat however large the tenant is.
-import type { GraphClient } from '../graph/client.js';
+import type { GraphReader } from '../graph/client.js';
 import type { GraphReadFailure, KeyCredential, PasswordCredential } from '../graph/types.js';
 import type { AppCredentials } from './credentials.js';
 
@@ -18,7 +18,7 @@ export interface TenantPage {
 export type PageOutcome = { ok: true; page: TenantPage } | { ok: false; failure: GraphReadFailure };
 
 /** Yields each page of applications; a failed page ends the listing with its failure. */
-export async function* listTenantApps(graph: GraphClient): AsyncGenerator<PageOutcome> {
+export async function* listTenantApps(graph: GraphReader): AsyncGenerator<PageOutcome> {
   for await (const page of graph.pages(
     { url: `/applications?$select=${TENANT_SELECT}&$top=${TENANT_PAGE_SIZE}` },
     'the list of applications',

@@ -3,7 +3,7 @@
 // `fail-on: warning` turns that into a failed step for teams that want it. Only the scan itself
 // failing (no Application.Read.All, Graph unreachable) fails the result.
 import type { Adapters, CheckResult, SecretReport } from '../engine/types.js';
-import type { GraphClient } from '../graph/client.js';
+import type { GraphReader } from '../graph/client.js';
 import type { GraphReadFailure } from '../graph/types.js';
 import type { TokenOutcome } from '../identity/token-request.js';
 import type { Settings } from '../settings/types.js';
@@ -38,7 +38,7 @@ export interface TenantScan {
 }
 
 export interface TenantScanDeps {
-  graph: GraphClient;
+  graph: GraphReader;
   /** The app-only Graph token (undefined: the app has no credential to get one). */
   graphToken: TokenOutcome | undefined;
   settings: Settings;

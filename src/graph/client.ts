@@ -59,6 +59,9 @@ const batchResponseSchema = z.object({
   ),
 });
 
+/** What readers of Graph use of the client (checks/context.ts hands them one loaded on demand). */
+export type GraphReader = Pick<GraphClient, 'token' | 'batch' | 'pages' | 'all' | 'get'>;
+
 export class GraphClient {
   private auth?: Promise<GraphAuth>;
 

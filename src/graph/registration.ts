@@ -7,7 +7,7 @@
 // Shared by the permissions, secret-expiry and mailbox checks (memoised per run by the checks'
 // context). A new read of the registration is a new request in registrationBatch() and a part here.
 import { RESOURCE_APP_IDS } from '../settings/types.js';
-import type { BatchAnswer, BatchRequest, GraphClient } from './client.js';
+import type { BatchAnswer, BatchRequest, GraphReader } from './client.js';
 import {
   appRoleAssignmentSchema,
   applicationSchema,
@@ -61,7 +61,7 @@ export function registrationBatch(clientId: string): BatchRequest[] {
 const MAX_PAGES = 50;
 
 export async function readRegistration(
-  graph: GraphClient,
+  graph: GraphReader,
   clientId: string,
 ): Promise<RegistrationRead> {
   const auth = await graph.token();
@@ -134,7 +134,7 @@ const NAVIGATIONS = {
  * principal itself was read, ask again by object id (a second round trip only in that case).
  */
 async function retryByObjectId(
-  graph: GraphClient,
+  graph: GraphReader,
   answers: Map<string, BatchAnswer>,
 ): Promise<void> {
   const sp = answers.get('servicePrincipal');
