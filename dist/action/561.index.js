@@ -7,7 +7,8 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GraphClient: () => (/* binding */ GraphClient)
+/* harmony export */   GraphClient: () => (/* binding */ GraphClient),
+/* harmony export */   graphFailure: () => (/* binding */ graphFailure)
 /* harmony export */ });
 /* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8050);
 /* harmony import */ var _http_deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2378);
@@ -273,20 +274,30 @@ class GraphClient {
 /**
  * A Graph error body turned into a failure, to branch on by `code` (never by `message`).
  * `contentType` is that of a whole HTTP answer; items of a $batch have none, and their status
- * alone is said.
+ * alone is said. A $batch item may carry a 403 whose `code` is empty: its status is then all there
+ * is. Graph's own message is kept, one line and short, to be quoted (server text, never trusted).
  */
 function graphFailure(status, body, contentType) {
     const err = _types_js__WEBPACK_IMPORTED_MODULE_2__/* .graphErrorSchema */ .iO.safeParse(body);
     const what = err.success
-        ? ` ${err.data.error.code}`
+        ? err.data.error.code
+            ? ` ${err.data.error.code}`
+            : ''
         : contentType === undefined
             ? ''
             : ` (${contentType || 'no content type'})`;
+    const said = err.success ? oneLine(err.data.error.message ?? '') : '';
     return {
         status,
-        code: err.success ? err.data.error.code : undefined,
+        code: err.success && err.data.error.code ? err.data.error.code : undefined,
         message: `Microsoft Graph answered HTTP ${status}${what}`,
+        ...(said ? { graphMessage: said } : {}),
     };
+}
+/** Server text for a report line: one line, at most 200 characters. */
+function oneLine(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }
 /** True when `url` is an absolute URL with the same scheme, host and port as `base`. */
 function sameOrigin(url, base) {
@@ -350,6 +361,9 @@ const applicationSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik
     displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     signInAudience: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     isFallbackPublicClient: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())),
+    /** Redirect URIs per platform: Web (confidential) and Mobile and desktop (public client). */
+    web: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ redirectUris: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), []) }))),
+    publicClient: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ redirectUris: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), []) }))),
     requiredResourceAccess: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(requiredResourceAccessSchema), []),
     passwordCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(passwordCredentialSchema), []),
     keyCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(keyCredentialSchema), []),

@@ -23,7 +23,7 @@ export const modules = {
 
 
 
-const APPLICATION_SELECT = 'id,appId,displayName,requiredResourceAccess,passwordCredentials,keyCredentials,isFallbackPublicClient,signInAudience';
+const APPLICATION_SELECT = 'id,appId,displayName,requiredResourceAccess,passwordCredentials,keyCredentials,isFallbackPublicClient,signInAudience,web,publicClient';
 const SP_SELECT = 'id,appId,displayName,accountEnabled,appRoleAssignmentRequired';
 const RESOURCE_SP_SELECT = 'id,appId,displayName,appRoles,oauth2PermissionScopes';
 /** The batch's requests. The app's own SP is addressed by appId so no request depends on another. */
@@ -51,7 +51,6 @@ async function readRegistration(graph, clientId) {
     if (!auth.ok)
         return { failure: auth.failure };
     const answers = await graph.batch(registrationBatch(clientId));
-    await retryByObjectId(graph, answers);
     const answer = (id) => answers.get(id) ?? { ok: false, failure: { message: `no answer for ${id}` } };
     const listOf = async (id, schema, what) => {
         const a = answer(id);
@@ -91,31 +90,6 @@ const unexpected = (what) => ({
     ok: false,
     failure: { status: 200, message: `Microsoft Graph answered ${what} with an unexpected shape` },
 });
-const NAVIGATIONS = {
-    appRoleAssignments: 'appRoleAssignments',
-    permissionGrants: 'oauth2PermissionGrants',
-};
-/**
- * Addressing the app's grants through `servicePrincipals(appId='...')` saves the round trip that
- * would first look up the service principal's object id; some reports say Graph does not always
- * accept that form for navigation properties. When it answers 400/404 for them while the service
- * principal itself was read, ask again by object id (a second round trip only in that case).
- */
-async function retryByObjectId(graph, answers) {
-    const sp = answers.get('servicePrincipal');
-    const spId = sp?.ok ? _types_js__WEBPACK_IMPORTED_MODULE_1__/* .servicePrincipalSchema */ .jR.safeParse(sp.body).data?.id : undefined;
-    if (!spId)
-        return;
-    const again = Object.keys(NAVIGATIONS).filter((id) => {
-        const a = answers.get(id);
-        return a && !a.ok && (a.failure.status === 400 || a.failure.status === 404);
-    });
-    if (!again.length)
-        return;
-    const retried = await graph.batch(again.map((id) => ({ id, url: `/servicePrincipals/${spId}/${NAVIGATIONS[id]}` })));
-    for (const [id, answer] of retried)
-        answers.set(id, answer);
-}
 
 
 /***/ }),
@@ -159,6 +133,9 @@ const applicationSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik
     displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     signInAudience: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     isFallbackPublicClient: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())),
+    /** Redirect URIs per platform: Web (confidential) and Mobile and desktop (public client). */
+    web: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ redirectUris: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), []) }))),
+    publicClient: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ redirectUris: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), []) }))),
     requiredResourceAccess: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(requiredResourceAccessSchema), []),
     passwordCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(passwordCredentialSchema), []),
     keyCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(keyCredentialSchema), []),

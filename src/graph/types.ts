@@ -31,6 +31,11 @@ export const applicationSchema = z.object({
   displayName: z.optional(z.nullable(z.string())),
   signInAudience: z.optional(z.nullable(z.string())),
   isFallbackPublicClient: z.optional(z.nullable(z.boolean())),
+  /** Redirect URIs per platform: Web (confidential) and Mobile and desktop (public client). */
+  web: z.optional(z.nullable(z.object({ redirectUris: z._default(z.array(z.string()), []) }))),
+  publicClient: z.optional(
+    z.nullable(z.object({ redirectUris: z._default(z.array(z.string()), []) })),
+  ),
   requiredResourceAccess: z._default(z.array(requiredResourceAccessSchema), []),
   passwordCredentials: z._default(z.array(passwordCredentialSchema), []),
   keyCredentials: z._default(z.array(keyCredentialSchema), []),
@@ -46,6 +51,8 @@ export interface GraphReadFailure {
   status?: number;
   code?: string;
   message: string;
+  /** Graph's own `error.message`, one line and short (server text: quoted, never trusted). */
+  graphMessage?: string;
 }
 
 const appRoleSchema = z.object({

@@ -84,20 +84,27 @@ const ENTRA_TEXT_FIELDS = [
   'claims',
 ] as const;
 
+/**
+ * `error` may be missing from a relayed or trimmed body that still carries the description (the
+ * AADSTS code is then read from the description): such a body is still Entra's refusal, with
+ * `error` ''. A body with neither is not one.
+ */
 export function readEntraError(body: unknown): Read<EntraError> {
   if (!isObject(body)) return { ok: false, fields: ['(root)'] };
   const bad: string[] = [];
-  if (typeof body.error !== 'string') bad.push('error');
+  const error = body.error ?? '';
+  if (typeof error !== 'string') bad.push('error');
   const more = optionalStrings(body, ENTRA_TEXT_FIELDS, bad);
   const codes = body.error_codes;
   const codesOk =
     codes === undefined || (Array.isArray(codes) && codes.every((c) => typeof c === 'number'));
   if (!codesOk) bad.push('error_codes');
+  if (!bad.length && error === '' && more.error_description === undefined) bad.push('(root)');
   if (bad.length) return { ok: false, fields: bad };
   return {
     ok: true,
     value: {
-      error: body.error as string,
+      error: error as string,
       ...more,
       ...(codes === undefined ? {} : { error_codes: codes as number[] }),
     },
