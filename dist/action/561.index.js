@@ -184,6 +184,35 @@ class GraphClient {
         const res = await this.send(auth.accessToken, this.versioned(url), what);
         return res.ok ? { ok: true, value: res.body } : res;
     }
+    /**
+     * One write: POST or PATCH with a JSON body (URL relative to the version segment). Retried only
+     * on answers that prove Graph did not act (429, 503, no connection), so a POST is never made
+     * twice. A refusal is a failure with Graph's status and code, never an exception.
+     */
+    async write(method, url, body, what) {
+        const auth = await this.token();
+        if (!auth.ok)
+            return auth;
+        const res = await this.request({
+            method,
+            url: this.versioned(url),
+            headers: {
+                authorization: `Bearer ${auth.accessToken}`,
+                'content-type': 'application/json',
+                accept: 'application/json',
+            },
+            body: JSON.stringify(body),
+            endpointName: `Microsoft Graph (${what})`,
+            retry: 'unprocessed',
+        });
+        if (!res.ok)
+            return res;
+        const { status, text, contentType } = res.response;
+        const parsed = text ? (0,_http_types_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJson */ .q)(text) : undefined;
+        if (status >= 200 && status < 300)
+            return { ok: true, status, body: parsed };
+        return { ok: false, failure: graphFailure(status, parsed, contentType) };
+    }
     versioned(url) {
         return `${this.options.baseUrl}/v1.0${url}`;
     }

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   GraphClient: () => (/* binding */ GraphClient),
 /* harmony export */   graphFailure: () => (/* binding */ graphFailure)
 /* harmony export */ });
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(395);
 /* harmony import */ var _http_deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(378);
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(549);
 /* harmony import */ var _http_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(593);
@@ -184,6 +184,35 @@ class GraphClient {
         const res = await this.send(auth.accessToken, this.versioned(url), what);
         return res.ok ? { ok: true, value: res.body } : res;
     }
+    /**
+     * One write: POST or PATCH with a JSON body (URL relative to the version segment). Retried only
+     * on answers that prove Graph did not act (429, 503, no connection), so a POST is never made
+     * twice. A refusal is a failure with Graph's status and code, never an exception.
+     */
+    async write(method, url, body, what) {
+        const auth = await this.token();
+        if (!auth.ok)
+            return auth;
+        const res = await this.request({
+            method,
+            url: this.versioned(url),
+            headers: {
+                authorization: `Bearer ${auth.accessToken}`,
+                'content-type': 'application/json',
+                accept: 'application/json',
+            },
+            body: JSON.stringify(body),
+            endpointName: `Microsoft Graph (${what})`,
+            retry: 'unprocessed',
+        });
+        if (!res.ok)
+            return res;
+        const { status, text, contentType } = res.response;
+        const parsed = text ? (0,_http_types_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJson */ .q)(text) : undefined;
+        if (status >= 200 && status < 300)
+            return { ok: true, status, body: parsed };
+        return { ok: false, failure: graphFailure(status, parsed, contentType) };
+    }
     versioned(url) {
         return `${this.options.baseUrl}/v1.0${url}`;
     }
@@ -333,7 +362,7 @@ const lowerKeys = (headers) => Object.fromEntries(Object.entries(headers).map(([
 /* harmony export */   jR: () => (/* binding */ servicePrincipalSchema),
 /* harmony export */   n_: () => (/* binding */ permissionGrantSchema)
 /* harmony export */ });
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(395);
 // Shapes of the Microsoft Graph objects the checks read (https://learn.microsoft.com/graph/api/resources/application).
 
 const passwordCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({

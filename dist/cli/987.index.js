@@ -11,7 +11,7 @@ export const modules = {
 /* unused harmony export registrationBatch */
 /* harmony import */ var _settings_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(664);
 /* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(205);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(50);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(395);
 // The registration as Microsoft Graph shows it, read once per run with an app-only Graph token
 // from the same app, in ONE $batch: the application, its service principal, its granted
 // application permissions (appRoleAssignments) and delegated grants (oauth2PermissionGrants), and
@@ -105,7 +105,7 @@ const unexpected = (what) => ({
 /* harmony export */   jR: () => (/* binding */ servicePrincipalSchema),
 /* harmony export */   n_: () => (/* binding */ permissionGrantSchema)
 /* harmony export */ });
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(395);
 // Shapes of the Microsoft Graph objects the checks read (https://learn.microsoft.com/graph/api/resources/application).
 
 const passwordCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
