@@ -100,15 +100,16 @@ describe('dist/cli/index.js', () => {
     });
 
     it('answers --help and --version without loading the engine', async () => {
-      // A copy of dist/cli/ without the chunk that holds the engine's front end (main.ts).
+      // A copy of dist/cli/ without the chunks that hold the engine's front ends (main.ts).
       const dir = join(mkdtempSync(join(tmpdir(), 'm365-cli-')), 'cli');
       cpSync('dist/cli', dir, { recursive: true });
       const engine = readdirSync(dir).filter((f) =>
         readFileSync(join(dir, f), 'utf8').includes('Run with --help for the options.'),
       );
-      expect(engine).toHaveLength(1);
-      expect(engine[0]).not.toBe('index.js');
-      rmSync(join(dir, engine[0]!));
+      // The preflight's front end (main.ts) and the assistant's subcommands both say it.
+      expect(engine.length).toBeGreaterThan(0);
+      expect(engine).not.toContain('index.js');
+      for (const chunk of engine) rmSync(join(dir, chunk));
       const cli = join(dir, 'index.js');
       const { helpText } = await import('../../src/cli/help.js');
       const help = await runBin(node, ['--help'], {}, cli);
