@@ -1,7 +1,9 @@
 // Entry point of the action (dist/index.js), kept tiny: it turns on Node's on-disk compile cache
 // (Node ≥ 22.1; a no-op on older Node) and only then loads the action bundle (dist/action/), so
-// that a later step of the same job skips compiling it. The import is left to Node
-// (webpackIgnore): the bundle is built separately.
+// that a later step of the same job skips compiling it. Not on GitHub-hosted runners: every job
+// there starts on a fresh machine, where an empty cache only costs its writing (RUNNER_ENVIRONMENT,
+// https://docs.github.com/en/actions/reference/variables-reference#default-environment-variables).
+// The import is left to Node (webpackIgnore): the bundle is built separately.
 //
 // The cache holds code Node deserialises into the process that holds the secrets, so it lives
 // only in a directory this user created with mode 0700 under RUNNER_TEMP (private to the job),
@@ -29,11 +31,13 @@ function privateCacheDir(): string | undefined {
   return dir;
 }
 
-try {
-  const dir = enableCompileCache && privateCacheDir();
-  if (dir) enableCompileCache(dir);
-} catch {
-  // A cache directory that cannot be written only costs speed.
+if (process.env.RUNNER_ENVIRONMENT !== 'github-hosted') {
+  try {
+    const dir = enableCompileCache && privateCacheDir();
+    if (dir) enableCompileCache(dir);
+  } catch {
+    // A cache directory that cannot be written only costs speed.
+  }
 }
 const main = './action/index.js';
 await import(/* webpackIgnore: true */ main);

@@ -1,6 +1,7 @@
 // The CLI, in process against the sandbox tenant over HTTP: each exit code, secrets from the
 // environment or a no-echo prompt (never a flag), --json against the report schema, colour rules.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { runCli } from '../../src/cli/main.js';
 import { reportSchema } from '../../src/report/report-schema.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
@@ -202,5 +203,13 @@ describe('m365-mail-preflight (CLI)', () => {
     expect(run.stdout.text).toContain('64 unusable arguments');
     expect(run.stdout.text).toContain('refused input values\nincluded');
     expect(run.stdout.text).toContain('Examples:');
+    expect(run.stdout.text).toContain('--version');
+  });
+
+  it('prints the version of package.json with --version', async () => {
+    const run = cliIo();
+    expect(await runCli(['--version'], run.io)).toBe(0);
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(run.stdout.text).toBe(`${pkg.version}\n`);
   });
 });

@@ -2,8 +2,9 @@
 // process, secrets in the environment, the JSON report on stdout, the contract's exit codes.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { reportSchema } from '../../src/report/report-schema.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import {
@@ -24,11 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-function runBin(node: string, argv: string[], env: Record<string, string>) {
+function runBin(node: string, argv: string[], env: Record<string, string>, cli = CLI) {
   const clean: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && KEEP.test(k)) clean[k] = v;
-  const child = spawn(node, [CLI, ...argv], {
+  const child = spawn(node, [cli, ...argv], {
     env: { ...clean, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -96,6 +97,29 @@ describe('dist/cli/index.js', () => {
       expect(refused.code).toBe(64);
       expect(refused.stderr).toContain('--password is refused');
       expect(refused.stderr + refused.stdout).not.toContain('visible-to-ps');
+    });
+
+    it('answers --help and --version without loading the engine', async () => {
+      // A copy of dist/cli/ without the chunks that hold the engine's front ends (main.ts).
+      const dir = join(mkdtempSync(join(tmpdir(), 'm365-cli-')), 'cli');
+      cpSync('dist/cli', dir, { recursive: true });
+      const engine = readdirSync(dir).filter((f) =>
+        readFileSync(join(dir, f), 'utf8').includes('Run with --help for the options.'),
+      );
+      // The preflight's front end (main.ts) and the assistant's subcommands both say it.
+      expect(engine.length).toBeGreaterThan(0);
+      expect(engine).not.toContain('index.js');
+      for (const chunk of engine) rmSync(join(dir, chunk));
+      const cli = join(dir, 'index.js');
+      const { helpText } = await import('../../src/cli/help.js');
+      const help = await runBin(node, ['--help'], {}, cli);
+      expect(help).toEqual({ code: 0, stdout: helpText(), stderr: '' });
+      const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+      const version = await runBin(node, ['--version'], {}, cli);
+      expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+      // The copy does need the removed chunk for anything else.
+      const run = await runBin(node, argv(), { M365_CLIENT_SECRET: SANDBOX_SECRET }, cli);
+      expect(run.code).not.toBe(0);
     });
   });
 });

@@ -8,7 +8,7 @@ import { graphFailure } from '../../src/graph/client.js';
 import { AADSTS_CATALOGUE } from '../../src/identity/aadsts-catalogue.js';
 import { exchangeAudiences } from '../../src/identity/exchange-audiences.js';
 import { diagnoseTokenError } from '../../src/identity/token-diagnosis.js';
-import { entraErrorSchema } from '../../src/identity/token-response.js';
+import { readEntraError } from '../../src/identity/token-response.js';
 import { diagnoseMailOutcome } from '../../src/mailbox/diagnose.js';
 import type { MailProtocol, ProbeOutcome, ProbeStage } from '../../src/mailbox/probe-types.js';
 import { explainGraphRefusal } from '../../src/permissions/graph-refusal.js';
@@ -62,9 +62,10 @@ describe('the fixture of real replies', () => {
 
 describe.each(tokens.map((r) => [r.id, r] as const))('token endpoint: %s', (_id, r) => {
   it('is read as an Entra refusal, names its code and is never called unknown', () => {
-    const parsed = entraErrorSchema.safeParse(r.body);
-    expect(parsed.success).toBe(true);
-    const failure = diagnoseTokenError(parsed.data!, r.status ?? 400, {
+    const parsed = readEntraError(r.body);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const failure = diagnoseTokenError(parsed.value, r.status ?? 400, {
       settings: { tenantId: TENANT, clientId: CLIENT, username: MAILBOX },
       grant: r.grant ?? 'password',
     });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { Deadline } from '../../src/http/deadline.js';
 import { HttpError } from '../../src/http/errors.js';
 import { MAX_BODY_BYTES, readCappedText } from '../../src/http/capped-body.js';
-import { createHttpClient } from '../../src/http/undici-client.js';
+import { createHttpClient } from '../../src/http/client.js';
 import { flood, startHostileHttp, type HostileHttp } from '../helpers/hostile-http.js';
 
 let server: HostileHttp | undefined;

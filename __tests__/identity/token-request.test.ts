@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_PASSWORD, SANDBOX_SECRET } from '../../sandbox/tenant.js';
-import { tokenSuccessSchema } from '../../src/identity/token-response.js';
+import { readTokenSuccess } from '../../src/identity/token-response.js';
 import { runEngine, tokenCheckOf } from './sandbox-run.js';
 
 let sandbox: Sandbox;
@@ -142,8 +142,29 @@ describe('grant: client-credentials', () => {
 describe('the success answer', () => {
   it('accepts expires_in as a number or a string', () => {
     const base = { token_type: 'Bearer', access_token: 'a.b.c' };
-    expect(tokenSuccessSchema.parse({ ...base, expires_in: 3599 }).expires_in).toBe(3599);
-    expect(tokenSuccessSchema.parse({ ...base, expires_in: '3599' }).expires_in).toBe(3599);
-    expect(tokenSuccessSchema.safeParse({ ...base, expires_in: 'soon' }).success).toBe(false);
+    expect(readTokenSuccess({ ...base, expires_in: 3599 })).toMatchObject({
+      ok: true,
+      value: { expires_in: 3599 },
+    });
+    expect(readTokenSuccess({ ...base, expires_in: '3599' })).toMatchObject({
+      ok: true,
+      value: { expires_in: 3599 },
+    });
+    expect(readTokenSuccess({ ...base, expires_in: 'soon' })).toEqual({
+      ok: false,
+      fields: ['expires_in'],
+    });
+  });
+
+  it('names the fields that are missing or of the wrong type, never their values', () => {
+    expect(readTokenSuccess({ access_token: '', expires_in: 1, scope: 7 })).toEqual({
+      ok: false,
+      fields: ['access_token', 'scope'],
+    });
+    expect(readTokenSuccess(['a.b.c'])).toEqual({ ok: false, fields: ['(root)'] });
+    expect(readTokenSuccess({ access_token: 'a.b.c', expires_in: 60 })).toEqual({
+      ok: true,
+      value: { token_type: 'Bearer', access_token: 'a.b.c', expires_in: 60 },
+    });
   });
 });

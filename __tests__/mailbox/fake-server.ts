@@ -35,6 +35,8 @@ export interface FakeServer {
   onConnect(listener: () => void): void;
   /** Calls `listener` when a client connection closes. */
   onClose(listener: () => void): void;
+  /** Settles once a client has connected and every connection is closed again. */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,8 +45,10 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
   const sockets = new Set<net.Socket>();
   const closeListeners: (() => void)[] = [];
   const connectListeners: (() => void)[] = [];
+  let seen = false;
   const handle = (raw: net.Socket) => {
     let socket = raw;
+    seen = true;
     sockets.add(raw);
     for (const listener of connectListeners) listener();
     raw.on('close', () => {
@@ -95,6 +99,14 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     received,
     onClose: (listener) => closeListeners.push(listener),
     onConnect: (listener) => connectListeners.push(listener),
+    idle: () =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (seen && sockets.size === 0) resolve();
+        };
+        closeListeners.push(check);
+        check();
+      }),
     close: async () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(resolve));

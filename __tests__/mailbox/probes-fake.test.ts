@@ -9,8 +9,8 @@ import { xoauth2InitialResponse } from '../../src/mailbox/xoauth2.js';
 import { closedPort, selfSignedCert, startFakeServer, type FakeServer } from './fake-server.js';
 import { CLIENT_ID, MAILBOX, OUTLOOK_AUDIENCES, secretForms, SP_OBJECT_ID } from './tokens.js';
 
-const TOKEN =
-  'eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJodHRwczovL291dGxvb2sub2ZmaWNlLmNvbSJ9.c2lnbmF0dXJlLXNlY3JldA';
+/** As long as an Entra access token (1-3 kB): the XOAUTH2 line passes POP's 255 octets. */
+const TOKEN = `eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJodHRwczovL291dGxvb2sub2ZmaWNlLmNvbSJ9.c2lnbmF0dXJlLXNlY3JldA${'Q'.repeat(1200)}`;
 const appCtx = {
   grant: 'client-credentials' as const,
   clientId: CLIENT_ID,
@@ -135,12 +135,44 @@ describe('network failures become outcomes', () => {
       code: '+OK',
       reply: '+OK User successfully authenticated.',
     });
+    // The verdict came before the QUIT reply: it is sent, and the connection closed, unawaited.
+    expect(outcome.transcript.at(-1)).toEqual({ dir: 'C', text: 'QUIT' });
+    await server.idle();
     expect(server.received).toEqual([
       'AUTH XOAUTH2',
       xoauth2InitialResponse(MAILBOX, TOKEN),
       'STAT',
       'QUIT',
     ]);
+  });
+
+  it('puts the initial response on the AUTH line only when it fits in 255 octets (RFC 5034)', async () => {
+    const shortToken = 'a.b.c';
+    const oneLine = `AUTH XOAUTH2 ${xoauth2InitialResponse('u@x.example', shortToken)}`;
+    expect(Buffer.byteLength(oneLine) + 2).toBeLessThanOrEqual(255);
+    const server = await serve({
+      tls: cert,
+      greeting: '+OK ready',
+      onLine: (line, s) => {
+        if (line.startsWith('AUTH XOAUTH2 ')) s.send('+OK authenticated');
+        else if (line === 'STAT') s.send('+OK 0 0');
+      },
+    });
+    const outcome = await openPopProbe(server.endpoint, {
+      timeoutMs: 2000,
+      ca: cert.cert,
+    }).authenticate('u@x.example', shortToken);
+    expect(outcome).toMatchObject({ ok: true, code: '+OK' });
+    expect(outcome.transcript.map((l) => `${l.dir} ${l.text}`)).toEqual([
+      'S +OK ready',
+      'C AUTH XOAUTH2 <redacted>',
+      'S +OK authenticated',
+      'C STAT',
+      'S +OK 0 0',
+      'C QUIT',
+    ]);
+    await server.idle();
+    expect(server.received).toEqual([oneLine, 'STAT', 'QUIT']);
   });
 
   it('abort via signal ends the probe without a timeout', async () => {
@@ -221,6 +253,7 @@ describe('Exchange dialogue (recorded replies)', () => {
       code: 'OK',
       reply: 'a1 OK AUTHENTICATE completed.',
     });
+    await server.idle();
     expect(server.received).toEqual([
       'a0 CAPABILITY',
       `a1 AUTHENTICATE XOAUTH2 ${xoauth2InitialResponse(MAILBOX, TOKEN)}`,

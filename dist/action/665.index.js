@@ -12644,7 +12644,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8824:
+/***/ 6443:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -14037,7 +14037,7 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 5371:
+/***/ 7752:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -15572,7 +15572,7 @@ function toRawHeaderValue (value) {
 const assert = __webpack_require__(4589)
 const { Readable } = __webpack_require__(7075)
 const util = __webpack_require__(9967)
-const CacheHandler = __webpack_require__(8824)
+const CacheHandler = __webpack_require__(6443)
 const MemoryCacheStore = __webpack_require__(9820)
 const CacheRevalidationHandler = __webpack_require__(5004)
 const {
@@ -16898,7 +16898,7 @@ module.exports = createDecompressInterceptor
 
 const diagnosticsChannel = __webpack_require__(3053)
 const util = __webpack_require__(9967)
-const DeduplicationHandler = __webpack_require__(5371)
+const DeduplicationHandler = __webpack_require__(7752)
 const { normalizeHeaders, makeCacheKey, makeDeduplicationKey } = __webpack_require__(622)
 
 const pendingRequestsChannel = diagnosticsChannel.channel('undici:request:pending-requests')
@@ -39988,7 +39988,7 @@ module.exports.hd = async function fetch (init, options = undefined) {
 /* unused reexport */ __webpack_require__(1271).Headers
 /* unused reexport */ __webpack_require__(6678).Response
 /* unused reexport */ __webpack_require__(7412).Request
-/* unused reexport */ __webpack_require__(1681).FormData
+/* unused reexport */ __webpack_require__(8824).FormData
 __webpack_unused_export__ = globalThis.File ?? (__webpack_require__(4573).File)
 /* unused reexport */ __webpack_require__(9190).FileReader
 
@@ -54843,7 +54843,7 @@ const {
   extractMimeType,
   utf8DecodeBytes
 } = __webpack_require__(7241)
-const { FormData } = __webpack_require__(1681)
+const { FormData } = __webpack_require__(8824)
 const { kState } = __webpack_require__(1944)
 const { webidl } = __webpack_require__(220)
 const { Blob } = __webpack_require__(4573)
@@ -56440,7 +56440,7 @@ const { isUSVString, bufferToLowerCasedHeaderName } = __webpack_require__(7375)
 const { utf8DecodeBytes } = __webpack_require__(7241)
 const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __webpack_require__(2121)
 const { isFileLike } = __webpack_require__(2835)
-const { makeEntry } = __webpack_require__(1681)
+const { makeEntry } = __webpack_require__(8824)
 const assert = __webpack_require__(4589)
 const { File: NodeFile } = __webpack_require__(4573)
 
@@ -56912,7 +56912,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1681:
+/***/ 8824:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -61259,7 +61259,7 @@ const {
 } = __webpack_require__(5336)
 const { kState, kHeaders } = __webpack_require__(1944)
 const { webidl } = __webpack_require__(220)
-const { FormData } = __webpack_require__(1681)
+const { FormData } = __webpack_require__(8824)
 const { URLSerializer } = __webpack_require__(2121)
 const { kConstruct } = __webpack_require__(3749)
 const assert = __webpack_require__(4589)

@@ -54,6 +54,8 @@ const MAIL_LIMITS = {
     /** Server lines kept in the transcript; later ones are counted, not kept. */
     transcriptLines: 100,
 };
+/** How long an ended connection may wait for the server's side to close before it is dropped. */
+const LINGER_MS = 2_000;
 class LineConnection {
     endpoint;
     options;
@@ -142,6 +144,21 @@ class LineConnection {
     }
     close() {
         this.fail(new ConnectionFailure('aborted', `connection to ${this.where} closed by the caller`));
+    }
+    /**
+     * Closes after what was sent has gone out (TLS close_notify, then FIN), without waiting for the
+     * server: what it still says is not read. A server that never closes its side is dropped later.
+     */
+    end() {
+        const socket = this.socket;
+        if (this.failure || !socket)
+            return this.close();
+        this.failure = new ConnectionFailure('aborted', `connection to ${this.where} ended by the caller`);
+        const waiter = this.waiter;
+        this.waiter = undefined;
+        waiter?.reject(this.failure);
+        socket.end();
+        setTimeout(() => socket.destroy(), LINGER_MS).unref();
     }
     attach(socket) {
         this.socket = socket;
@@ -305,6 +322,13 @@ function openProbe(dialogue, endpoint, options) {
         options.signal?.removeEventListener('abort', onAbort);
         conn.close();
     };
+    /** After a success: say goodbye and let the connection close in the background. */
+    const leave = () => {
+        options.signal?.removeEventListener('abort', onAbort);
+        stage = 'logout';
+        dialogue.goodbye(ctx);
+        conn.end();
+    };
     // Each phase has its own limit: the idle gap while the caller fetches the token is not counted.
     const phase = async (run) => {
         const started = performance.now();
@@ -352,17 +376,15 @@ function openProbe(dialogue, endpoint, options) {
                     stage = 'post-auth';
                     await dialogue.postAuth(ctx);
                 }
-                stage = 'logout';
-                await dialogue.logout(ctx).catch(() => undefined);
                 return accepted;
             });
+            leave();
             return outcome({ ok: true, reply: redactor.redact(success.reply), code: success.code });
         }
         catch (error) {
-            return failed(error);
-        }
-        finally {
+            const result = failed(error);
             finish();
+            return result;
         }
     };
     return { ready, authenticate, close: finish };
@@ -466,20 +488,23 @@ function openImapProbe(endpoint, options) {
             ctx.conn.send('a2 SELECT INBOX');
             requireOk(await tagged(ctx, 'a2'));
         },
-        async logout(ctx) {
+        goodbye(ctx) {
             ctx.conn.send('a3 LOGOUT');
-            // '* BYE' is the normal first answer here, so read past it to the tagged OK.
-            while (!(await ctx.conn.readLine()).startsWith('a3 ')) {
-                /* untagged lines */
-            }
         },
     }, endpoint, options);
 }
 
 ;// CONCATENATED MODULE: ./src/mailbox/pop-probe.ts
-// POP3 over implicit TLS (outlook.office365.com:995): greeting, then the two-step
-// `AUTH XOAUTH2` / `+` / <initial response> that Exchange documents, then STAT (a command that
-// needs the mailbox) and QUIT.
+// POP3 over implicit TLS (outlook.office365.com:995): greeting, then `AUTH XOAUTH2`, then STAT (a
+// command that needs the mailbox) and QUIT, whose reply is not waited for.
+//
+// The initial response goes on the AUTH line (one round trip less) only where the server must
+// accept it: RFC 5034 section 4 forbids it when the line would pass POP3's 255 octets
+// (https://www.rfc-editor.org/rfc/rfc5034#section-4), which every Entra access token does. And
+// Exchange Online refuses the one-line form ("-ERR Protocol error. Connection is closed.", as users
+// report: https://github.com/getmail6/getmail6/issues/256, https://github.com/marlam/mpop/issues/11);
+// Microsoft documents the two-step `AUTH XOAUTH2` / `+` / <initial response>
+// (https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth#pop-protocol-exchange).
 
 /** '-ERR [AUTH]', '-ERR', '+OK'. */
 function popCode(line) {
@@ -490,6 +515,8 @@ function popCode(line) {
     return match[2] ? `${status} [${match[2].toUpperCase()}]` : status;
 }
 const isOk = (line) => /^\+OK\b/i.test(line);
+/** RFC 5034 section 4: a POP3 command line, CRLF included, is at most 255 octets. */
+const POP_MAX_COMMAND_OCTETS = 255;
 function openPopProbe(endpoint, options) {
     return openProbe({
         protocol: 'pop',
@@ -500,11 +527,17 @@ function openPopProbe(endpoint, options) {
                 throw new ReplyFailure(greeting, popCode(greeting));
         },
         async login(ctx, initialResponse) {
-            ctx.conn.send('AUTH XOAUTH2');
-            const go = await ctx.conn.readLine();
-            if (isOk(go) || !go.startsWith('+'))
-                throw new ReplyFailure(go, popCode(go));
-            ctx.conn.send(initialResponse, '<redacted>');
+            const oneLine = `AUTH XOAUTH2 ${initialResponse}`;
+            if (Buffer.byteLength(oneLine) + 2 <= POP_MAX_COMMAND_OCTETS) {
+                ctx.conn.send(oneLine, 'AUTH XOAUTH2 <redacted>');
+            }
+            else {
+                ctx.conn.send('AUTH XOAUTH2');
+                const go = await ctx.conn.readLine();
+                if (isOk(go) || !go.startsWith('+'))
+                    throw new ReplyFailure(go, popCode(go));
+                ctx.conn.send(initialResponse, '<redacted>');
+            }
             let challenged = false;
             for (;;) {
                 const line = await ctx.conn.readLine();
@@ -525,9 +558,8 @@ function openPopProbe(endpoint, options) {
             if (!isOk(line))
                 throw new ReplyFailure(line, popCode(line));
         },
-        async logout(ctx) {
+        goodbye(ctx) {
             ctx.conn.send('QUIT');
-            await ctx.conn.readLine();
         },
     }, endpoint, options);
 }
@@ -601,9 +633,8 @@ function openSmtpProbe(endpoint, options) {
             expectStatus(reply, 235);
             return { reply: reply.text, code: smtpCode(reply.lines[reply.lines.length - 1]) };
         },
-        async logout(ctx) {
+        goodbye(ctx) {
             ctx.conn.send('QUIT');
-            await readReply(ctx);
         },
     }, endpoint, options);
 }

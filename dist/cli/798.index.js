@@ -2,7 +2,7 @@ export const id = 798;
 export const ids = [798];
 export const modules = {
 
-/***/ 8798:
+/***/ 798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,9 +18,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
+var external_node_net_ = __webpack_require__(30);
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
+var external_node_tls_ = __webpack_require__(692);
 ;// CONCATENATED MODULE: ./src/mailbox/line-connection.ts
 // A CRLF line reader/writer over node:net + node:tls with STARTTLS upgrade. Raw sockets rather
 // than an IMAP/SMTP library because the probes need the server's exact replies, control over
@@ -54,6 +54,8 @@ const MAIL_LIMITS = {
     /** Server lines kept in the transcript; later ones are counted, not kept. */
     transcriptLines: 100,
 };
+/** How long an ended connection may wait for the server's side to close before it is dropped. */
+const LINGER_MS = 2_000;
 class LineConnection {
     endpoint;
     options;
@@ -142,6 +144,21 @@ class LineConnection {
     }
     close() {
         this.fail(new ConnectionFailure('aborted', `connection to ${this.where} closed by the caller`));
+    }
+    /**
+     * Closes after what was sent has gone out (TLS close_notify, then FIN), without waiting for the
+     * server: what it still says is not read. A server that never closes its side is dropped later.
+     */
+    end() {
+        const socket = this.socket;
+        if (this.failure || !socket)
+            return this.close();
+        this.failure = new ConnectionFailure('aborted', `connection to ${this.where} ended by the caller`);
+        const waiter = this.waiter;
+        this.waiter = undefined;
+        waiter?.reject(this.failure);
+        socket.end();
+        setTimeout(() => socket.destroy(), LINGER_MS).unref();
     }
     attach(socket) {
         this.socket = socket;
@@ -236,9 +253,9 @@ class LineConnection {
 }
 
 // EXTERNAL MODULE: ./src/engine/redactor.ts
-var engine_redactor = __webpack_require__(1916);
+var engine_redactor = __webpack_require__(916);
 // EXTERNAL MODULE: ./src/http/errors.ts
-var errors = __webpack_require__(8549);
+var errors = __webpack_require__(549);
 ;// CONCATENATED MODULE: ./src/mailbox/xoauth2.ts
 // SASL XOAUTH2 initial client response, as Exchange Online documents it:
 // base64("user=" + mailbox + ^A + "auth=Bearer " + token + ^A^A), ^A being 0x01.
@@ -269,7 +286,7 @@ class ReplyFailure extends Error {
 }
 function openProbe(dialogue, endpoint, options) {
     const transcript = [];
-    const redactor = new engine_redactor/* Redactor */.p('<redacted>');
+    const redactor = new engine_redactor.Redactor('<redacted>');
     const conn = new LineConnection(endpoint, options, transcript, redactor);
     let stage = 'connect';
     let activeMs = 0;
@@ -295,7 +312,7 @@ function openProbe(dialogue, endpoint, options) {
                 ...(error.kind === 'timeout' ? { timedOut: true } : {}),
             });
         }
-        const text = (0,errors/* errorMessage */.gJ)(error);
+        const text = (0,errors.errorMessage)(error);
         return outcome({ ok: false, error: redactor.redact(`${text} (${conn.where})`) });
     };
     // The signal ends the probe at any time, also while it waits idle for the token.
@@ -304,6 +321,13 @@ function openProbe(dialogue, endpoint, options) {
     const finish = () => {
         options.signal?.removeEventListener('abort', onAbort);
         conn.close();
+    };
+    /** After a success: say goodbye and let the connection close in the background. */
+    const leave = () => {
+        options.signal?.removeEventListener('abort', onAbort);
+        stage = 'logout';
+        dialogue.goodbye(ctx);
+        conn.end();
     };
     // Each phase has its own limit: the idle gap while the caller fetches the token is not counted.
     const phase = async (run) => {
@@ -352,17 +376,15 @@ function openProbe(dialogue, endpoint, options) {
                     stage = 'post-auth';
                     await dialogue.postAuth(ctx);
                 }
-                stage = 'logout';
-                await dialogue.logout(ctx).catch(() => undefined);
                 return accepted;
             });
+            leave();
             return outcome({ ok: true, reply: redactor.redact(success.reply), code: success.code });
         }
         catch (error) {
-            return failed(error);
-        }
-        finally {
+            const result = failed(error);
             finish();
+            return result;
         }
     };
     return { ready, authenticate, close: finish };
@@ -466,20 +488,23 @@ function openImapProbe(endpoint, options) {
             ctx.conn.send('a2 SELECT INBOX');
             requireOk(await tagged(ctx, 'a2'));
         },
-        async logout(ctx) {
+        goodbye(ctx) {
             ctx.conn.send('a3 LOGOUT');
-            // '* BYE' is the normal first answer here, so read past it to the tagged OK.
-            while (!(await ctx.conn.readLine()).startsWith('a3 ')) {
-                /* untagged lines */
-            }
         },
     }, endpoint, options);
 }
 
 ;// CONCATENATED MODULE: ./src/mailbox/pop-probe.ts
-// POP3 over implicit TLS (outlook.office365.com:995): greeting, then the two-step
-// `AUTH XOAUTH2` / `+` / <initial response> that Exchange documents, then STAT (a command that
-// needs the mailbox) and QUIT.
+// POP3 over implicit TLS (outlook.office365.com:995): greeting, then `AUTH XOAUTH2`, then STAT (a
+// command that needs the mailbox) and QUIT, whose reply is not waited for.
+//
+// The initial response goes on the AUTH line (one round trip less) only where the server must
+// accept it: RFC 5034 section 4 forbids it when the line would pass POP3's 255 octets
+// (https://www.rfc-editor.org/rfc/rfc5034#section-4), which every Entra access token does. And
+// Exchange Online refuses the one-line form ("-ERR Protocol error. Connection is closed.", as users
+// report: https://github.com/getmail6/getmail6/issues/256, https://github.com/marlam/mpop/issues/11);
+// Microsoft documents the two-step `AUTH XOAUTH2` / `+` / <initial response>
+// (https://learn.microsoft.com/en-us/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth#pop-protocol-exchange).
 
 /** '-ERR [AUTH]', '-ERR', '+OK'. */
 function popCode(line) {
@@ -490,6 +515,8 @@ function popCode(line) {
     return match[2] ? `${status} [${match[2].toUpperCase()}]` : status;
 }
 const isOk = (line) => /^\+OK\b/i.test(line);
+/** RFC 5034 section 4: a POP3 command line, CRLF included, is at most 255 octets. */
+const POP_MAX_COMMAND_OCTETS = 255;
 function openPopProbe(endpoint, options) {
     return openProbe({
         protocol: 'pop',
@@ -500,11 +527,17 @@ function openPopProbe(endpoint, options) {
                 throw new ReplyFailure(greeting, popCode(greeting));
         },
         async login(ctx, initialResponse) {
-            ctx.conn.send('AUTH XOAUTH2');
-            const go = await ctx.conn.readLine();
-            if (isOk(go) || !go.startsWith('+'))
-                throw new ReplyFailure(go, popCode(go));
-            ctx.conn.send(initialResponse, '<redacted>');
+            const oneLine = `AUTH XOAUTH2 ${initialResponse}`;
+            if (Buffer.byteLength(oneLine) + 2 <= POP_MAX_COMMAND_OCTETS) {
+                ctx.conn.send(oneLine, 'AUTH XOAUTH2 <redacted>');
+            }
+            else {
+                ctx.conn.send('AUTH XOAUTH2');
+                const go = await ctx.conn.readLine();
+                if (isOk(go) || !go.startsWith('+'))
+                    throw new ReplyFailure(go, popCode(go));
+                ctx.conn.send(initialResponse, '<redacted>');
+            }
             let challenged = false;
             for (;;) {
                 const line = await ctx.conn.readLine();
@@ -525,9 +558,8 @@ function openPopProbe(endpoint, options) {
             if (!isOk(line))
                 throw new ReplyFailure(line, popCode(line));
         },
-        async logout(ctx) {
+        goodbye(ctx) {
             ctx.conn.send('QUIT');
-            await ctx.conn.readLine();
         },
     }, endpoint, options);
 }
@@ -601,15 +633,14 @@ function openSmtpProbe(endpoint, options) {
             expectStatus(reply, 235);
             return { reply: reply.text, code: smtpCode(reply.lines[reply.lines.length - 1]) };
         },
-        async logout(ctx) {
+        goodbye(ctx) {
             ctx.conn.send('QUIT');
-            await readReply(ctx);
         },
     }, endpoint, options);
 }
 
 // EXTERNAL MODULE: ./src/identity/exchange-audiences.ts
-var exchange_audiences = __webpack_require__(3315);
+var exchange_audiences = __webpack_require__(315);
 ;// CONCATENATED MODULE: ./src/mailbox/diagnose-common.ts
 const LABEL = { imap: 'IMAP', pop: 'POP', smtp: 'SMTP' };
 const STEP_PERMISSIONS = 'Step 3 (Permissions): API permissions → Add a permission, then grant admin consent';
@@ -617,7 +648,7 @@ const STEP_EXCHANGE_SP = 'Step 4 (Connect the registration to Exchange Online): 
 const STEP_TOKEN_SCOPE = 'Step 6 (Get tokens): the scopes the token request asks for';
 
 // EXTERNAL MODULE: ./src/settings/types.ts
-var types = __webpack_require__(1664);
+var types = __webpack_require__(664);
 ;// CONCATENATED MODULE: ./src/mailbox/diagnose-claims.ts
 // What the token's own claims (decoded unverified by the caller) say is wrong for a protocol:
 // expiry, audience (the unprefixed-scope trap), missing scope or app role, another user.
@@ -693,7 +724,7 @@ function claimFindings(ctx, protocol) {
 }
 
 // EXTERNAL MODULE: ./src/mailbox/exchange-setup.ts
-var exchange_setup = __webpack_require__(8607);
+var exchange_setup = __webpack_require__(607);
 ;// CONCATENATED MODULE: ./src/mailbox/diagnose-exchange.ts
 // The one reply whose words depend on who signed in: IMAP `BAD User is authenticated but not
 // connected.` The token was accepted, but the mailbox named in the login could not be opened by

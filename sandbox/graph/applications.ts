@@ -42,12 +42,23 @@ export function select(
   resource: Record<string, unknown>,
   query: URLSearchParams,
 ): Record<string, unknown> {
+  return selector(query)(resource);
+}
+
+/** `select` for many resources of one query (a page of a listing): $select is read once. */
+export function selector(
+  query: URLSearchParams,
+): (resource: Record<string, unknown>) => Record<string, unknown> {
   const fields = query
     .get('$select')
     ?.split(',')
     .map((f) => f.trim());
-  if (!fields) return resource;
-  return Object.fromEntries(Object.entries(resource).filter(([k]) => fields.includes(k)));
+  if (!fields) return (resource) => resource;
+  return (resource) => {
+    const picked: Record<string, unknown> = {};
+    for (const field of fields) if (field in resource) picked[field] = resource[field];
+    return picked;
+  };
 }
 
 export function getApplication(

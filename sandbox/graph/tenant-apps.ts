@@ -5,7 +5,7 @@
 // Listing needs Application.Read.All (or a broader role) in the app-only token, else 403.
 import type { GraphAnswer, GraphRequest } from '../routes/graph.js';
 import type { GeneratedApps } from '../tenant.js';
-import { applicationResource, select } from './applications.js';
+import { applicationResource, selector } from './applications.js';
 
 const DAY = 86_400_000;
 const MAX_TOP = 999;
@@ -13,26 +13,37 @@ const DEFAULT_TOP = 100;
 const LIST_ROLES = ['Application.Read.All', 'Application.ReadWrite.All', 'Directory.Read.All'];
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** Dates of generated credentials, by epoch and day offset: a tenant cycles through a few. */
+const isoCache = new Map<number, string>();
+function isoOf(ms: number): string {
+  let text = isoCache.get(ms);
+  if (text === undefined) {
+    if (isoCache.size > 10_000) isoCache.clear();
+    isoCache.set(ms, (text = iso(ms)));
+  }
+  return text;
+}
 const hex = (n: number, width: number) => n.toString(16).padStart(width, '0').slice(-width);
 
 /** The i-th generated application (1-based) as Graph shows it. Deterministic: tests use it. */
 export function generatedApp(spec: GeneratedApps, i: number): Record<string, unknown> {
   const k = i - 1;
+  const n = hex(i, 12);
   const secretDays = spec.secretDays[k % spec.secretDays.length]!;
   const certDays = spec.certificateDays?.[k % spec.certificateDays.length] ?? null;
   return {
-    id: `0a000000-0000-4000-8000-${hex(i, 12)}`,
-    appId: `0b000000-0000-4000-8000-${hex(i, 12)}`,
+    id: `0a000000-0000-4000-8000-${n}`,
+    appId: `0b000000-0000-4000-8000-${n}`,
     displayName: `Generated app ${i}`,
     passwordCredentials: [
       {
         customKeyIdentifier: null,
         displayName: `secret of app ${i}`,
-        endDateTime: iso(spec.epochMs + secretDays * DAY),
+        endDateTime: isoOf(spec.epochMs + secretDays * DAY),
         hint: `g${hex(i % 256, 2)}`,
-        keyId: `0c000000-0000-4000-8000-${hex(i, 12)}`,
+        keyId: `0c000000-0000-4000-8000-${n}`,
         secretText: null,
-        startDateTime: iso(spec.epochMs - 100 * DAY),
+        startDateTime: isoOf(spec.epochMs - 100 * DAY),
       },
     ],
     keyCredentials:
@@ -42,10 +53,10 @@ export function generatedApp(spec: GeneratedApps, i: number): Record<string, unk
             {
               customKeyIdentifier: `THUMBPRINT${hex(i, 30)}`.toUpperCase(),
               displayName: `CN=app-${i}`,
-              endDateTime: iso(spec.epochMs + certDays * DAY),
+              endDateTime: isoOf(spec.epochMs + certDays * DAY),
               key: null,
-              keyId: `0d000000-0000-4000-8000-${hex(i, 12)}`,
-              startDateTime: iso(spec.epochMs - 100 * DAY),
+              keyId: `0d000000-0000-4000-8000-${n}`,
+              startDateTime: isoOf(spec.epochMs - 100 * DAY),
               type: 'AsymmetricX509Cert',
               usage: 'Verify',
             },
@@ -77,9 +88,10 @@ export function listApplications(req: GraphRequest, query: URLSearchParams): Gra
       body: { error: { code: 'Request_BadRequest', message: 'Invalid $skiptoken.' } },
     };
   const value: Record<string, unknown>[] = [];
+  const pick = selector(query);
   for (let i = offset; i < Math.min(offset + size, total); i++) {
     const resource = i === 0 ? applicationResource(tenant) : generatedApp(tenant.otherApps!, i);
-    value.push(select(resource, query));
+    value.push(pick(resource));
   }
   const body: Record<string, unknown> = {
     '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#applications',

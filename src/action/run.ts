@@ -4,7 +4,6 @@
 import * as core from './workflow-commands.js';
 import { runPreflight } from '../preflight.js';
 import { errorMessage } from '../http/errors.js';
-import { proxyAwareDispatcher } from '../http/undici-client.js';
 import type { PreflightOutcome } from '../engine/types.js';
 import { failsStep } from '../engine/verdict.js';
 import { publishPullRequestCheck } from '../github/check-run.js';
@@ -39,7 +38,6 @@ export async function run(): Promise<void> {
       log: { debug: core.debug, info: core.info, warning: (m) => core.warning(m) },
       registerSecret: core.setSecret,
       now: () => new Date(),
-      dispatcher: proxyAwareDispatcher(),
     });
     await publish(outcome, parsed.frontEnd, startedAt + parsed.frontEnd.timeoutMs, event);
   } catch (error) {

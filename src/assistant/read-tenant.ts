@@ -7,7 +7,7 @@
 // https://learn.microsoft.com/graph/api/serviceprincipal-list-approleassignments ,
 // https://learn.microsoft.com/graph/api/serviceprincipal-list-oauth2permissiongrants ,
 // https://learn.microsoft.com/graph/api/application-list-federatedidentitycredentials
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   appRoleAssignmentSchema,
   applicationSchema,
@@ -22,11 +22,11 @@ import { RESOURCE_APP_IDS, type ResourceKey } from '../settings/types.js';
 import type { GraphClient } from '../graph/client.js';
 
 const federatedCredentialSchema = z.object({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   name: z.string(),
   issuer: z.string(),
-  subject: z.string().nullable().optional(),
-  audiences: z.array(z.string()).default([]),
+  subject: z.optional(z.nullable(z.string())),
+  audiences: z._default(z.array(z.string()), []),
 });
 export type FederatedCredential = z.infer<typeof federatedCredentialSchema>;
 
@@ -94,7 +94,7 @@ export async function readTenant(graph: GraphClient, clientId: string): Promise<
   };
 }
 
-async function entity<S extends z.ZodType>(
+async function entity<S extends z.ZodMiniType>(
   graph: GraphClient,
   path: string,
   schema: S,
@@ -111,7 +111,7 @@ async function entity<S extends z.ZodType>(
     : { state: 'unknown', reason: `Microsoft Graph answered ${what} with an unexpected shape` };
 }
 
-async function collection<S extends z.ZodType>(
+async function collection<S extends z.ZodMiniType>(
   graph: GraphClient,
   path: string,
   schema: S,
@@ -123,7 +123,7 @@ async function collection<S extends z.ZodType>(
     return listed.failure.status === 404
       ? { state: 'absent' }
       : { state: 'unknown', reason: listed.failure.message };
-  const parsed = schema.array().safeParse(listed.value);
+  const parsed = z.array(schema).safeParse(listed.value);
   return parsed.success
     ? { state: 'found', value: parsed.data }
     : { state: 'unknown', reason: `Microsoft Graph answered ${path} with an unexpected shape` };

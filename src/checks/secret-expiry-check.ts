@@ -2,9 +2,10 @@
 // scope), and optionally every app's expiring credentials (tenant scope). Needs only the client
 // secret: it reads Graph with an app-only token and never asks for a password token.
 import type { Check } from '../engine/check.js';
+import type { SecretReport } from '../engine/types.js';
 import { soonestFirst, toSecretReport } from '../credentials/credentials.js';
 import { SELF_TITLE, selfScopeExpiry } from '../credentials/self-expiry.js';
-import { TENANT_TITLE, scanTenant } from '../credentials/tenant-scan.js';
+import { TENANT_TITLE, byEnd, scanTenant } from '../credentials/tenant-scan.js';
 import { registration, type CheckContext } from './context.js';
 
 export const secretExpiryCheck: Check<CheckContext> = {
@@ -23,11 +24,11 @@ export const secretExpiryCheck: Check<CheckContext> = {
         : undefined,
     ]);
     const self = selfScopeExpiry(read, ctx.settings, ctx.adapters.now());
-    const views = [...self.views, ...(scan?.views ?? [])].sort(soonestFirst);
+    const own = self.views.slice().sort(soonestFirst).map(toSecretReport);
     return {
       results: scan ? [self.result, scan.result] : [self.result],
       outputs: {
-        secrets: views.map(toSecretReport),
+        secrets: scan ? mergeSoonestFirst(own, scan.secrets) : own,
         secretInUse: self.inUse && {
           endDateTime: self.inUse.end.toISOString(),
           daysLeft: self.inUse.daysLeft,
@@ -36,3 +37,15 @@ export const secretExpiryCheck: Check<CheckContext> = {
     };
   },
 };
+
+/** Two lists sorted soonest first, merged: this app's few entries into the tenant's many. */
+function mergeSoonestFirst(own: SecretReport[], others: SecretReport[]): SecretReport[] {
+  const merged: SecretReport[] = [];
+  let i = 0;
+  for (const entry of others) {
+    while (i < own.length && byEnd(own[i]!, entry) <= 0) merged.push(own[i++]!);
+    merged.push(entry);
+  }
+  while (i < own.length) merged.push(own[i++]!);
+  return merged;
+}

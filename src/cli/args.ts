@@ -14,6 +14,7 @@ import type { RawInputs } from '../settings/types.js';
 export interface CliOptions {
   json: boolean;
   help: boolean;
+  version: boolean;
   verbose: boolean;
 }
 
@@ -21,12 +22,13 @@ export type ParsedArgs =
   { ok: true; raw: RawInputs; options: CliOptions } | { ok: false; message: string };
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { json: false, help: false, verbose: false };
+  const options: CliOptions = { json: false, help: false, version: false, verbose: false };
   const values = new Map<InputName, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') options.json = true;
     else if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg === '--version') options.version = true;
     else if (arg === '--verbose') options.verbose = true;
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');

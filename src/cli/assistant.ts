@@ -18,7 +18,8 @@ import { Redactor } from '../engine/redactor.js';
 import { GraphClient } from '../graph/client.js';
 import { Deadline } from '../http/deadline.js';
 import type { HttpClient } from '../http/types.js';
-import { createHttpClient, proxyAwareDispatcher } from '../http/undici-client.js';
+import { createHttpClient } from '../http/client.js';
+import { createTransport } from '../http/transport.js';
 import { diagnoseDeviceCode } from '../identity/device-code-diagnosis.js';
 import {
   pollDeviceCode,
@@ -36,7 +37,6 @@ import {
   type AssistantArgs,
   type AssistantCommand,
 } from './assistant-args.js';
-import type { Dispatcher } from 'undici';
 import type { RetryPolicy } from '../http/retry-policy.js';
 import type { SecretInput, TextOutput } from './secrets.js';
 
@@ -58,7 +58,6 @@ export interface AssistantIo {
   stdin: SecretInput;
   stdout: TextOutput;
   stderr: TextOutput;
-  dispatcher?: Dispatcher;
   retryPolicy?: RetryPolicy;
   assistant?: AssistantHooks;
 }
@@ -88,7 +87,7 @@ export async function runAssistant(
   const deadline = new Deadline(args.timeoutMs);
   const http = createHttpClient({
     deadline,
-    dispatcher: io.dispatcher ?? proxyAwareDispatcher(),
+    transport: createTransport(),
     ...(io.retryPolicy ? { policy: io.retryPolicy } : {}),
   });
   const ctx: Ctx = {

@@ -25,6 +25,7 @@ ${flags.join('\n')}
   --json                                 print the JSON report instead of text
   --verbose                              details of passed checks, long tables whole, debug lines
   -h, --help                             this text
+  --version                              the version of m365-mail-preflight
 
 Exit status: 0 pass or warn; 1 fail (and warn with --fail-on warning), refused input values
 included (the report names the input); 64 unusable arguments (unknown or secret flags, missing

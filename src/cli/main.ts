@@ -1,8 +1,7 @@
 // The CLI front end: flags and environment → the same settings parser and engine as the action →
 // text or the JSON report on stdout, and the contract's exit status. Everything it prints goes
 // through a redactor that knows every secret of the run (inputs and tokens).
-import type { Dispatcher } from 'undici';
-import { proxyAwareDispatcher } from '../http/undici-client.js';
+import { createTransport } from '../http/transport.js';
 import { runPreflight } from '../preflight.js';
 import { Redactor } from '../engine/redactor.js';
 import type { Adapters } from '../engine/types.js';
@@ -14,6 +13,7 @@ import type { RawInputs } from '../settings/types.js';
 import { parseCliArgs } from './args.js';
 import { helpText } from './help.js';
 import { cleanLine, cleanText } from '../text/sanitise.js';
+import { VERSION } from '../version.js';
 import { renderText, useColor } from './render-text.js';
 import {
   PromptCancelled,
@@ -37,8 +37,6 @@ export interface CliIo {
   stdin: SecretInput;
   stdout: TextOutput;
   stderr: TextOutput;
-  /** Tests pass a dispatcher; by default a proxy-aware one (HTTPS_PROXY, NO_PROXY). */
-  dispatcher?: Dispatcher;
   retryPolicy?: Adapters['retryPolicy'];
   mailCa?: string;
   now?: () => Date;
@@ -64,6 +62,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (args.options.help) {
     out(helpText());
+    return EXIT.ok;
+  }
+  if (args.options.version) {
+    out(`${VERSION}\n`);
     return EXIT.ok;
   }
   const secrets = secretsFromEnv(io.env);
@@ -92,7 +94,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     },
     registerSecret: (value) => redactor.add(value),
     now: io.now ?? (() => new Date()),
-    dispatcher: io.dispatcher ?? proxyAwareDispatcher(),
+    // The proxy (HTTPS_PROXY, NO_PROXY) comes from the CLI's environment.
+    transport: createTransport({ env: io.env }),
     retryPolicy: io.retryPolicy,
     mailCa: io.mailCa,
     progress: progress.show,

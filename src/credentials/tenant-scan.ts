@@ -2,12 +2,19 @@
 // included), grouped by app. Other apps' credentials never fail the run: the scan warns, and
 // `fail-on: warning` turns that into a failed step for teams that want it. Only the scan itself
 // failing (no Application.Read.All, Graph unreachable) fails the result.
-import type { Adapters, CheckResult } from '../engine/types.js';
-import type { GraphClient } from '../graph/client.js';
+import type { Adapters, CheckResult, SecretReport } from '../engine/types.js';
+import type { GraphReader } from '../graph/client.js';
 import type { GraphReadFailure } from '../graph/types.js';
 import type { TokenOutcome } from '../identity/token-request.js';
 import type { Settings } from '../settings/types.js';
-import { credentialViews, soonestFirst, type CredentialView } from './credentials.js';
+import {
+  credentialViews,
+  soonestFirst,
+  toSecretReport,
+  type AppCredentials,
+  type CredentialView,
+} from './credentials.js';
+import { DAY_MS } from './days.js';
 import { isAlarming } from './expiry-level.js';
 import { annotationOf, lineOf } from './self-expiry.js';
 import { credentialTable } from './table.js';
@@ -18,26 +25,37 @@ export const TENANT_TITLE = 'Credential expiry across the tenant';
 const MAX_TABLE_ROWS = 200;
 const MAX_DETAIL_LINES = 500;
 const MAX_ANNOTATIONS = 50;
+/**
+ * Apps kept whole for those parts: the ones whose soonest credential comes first. Each app takes
+ * at least two detail lines, so no part can show more apps than this.
+ */
+const SHOWN_APPS = MAX_DETAIL_LINES / 2;
 
 export interface TenantScan {
   result: CheckResult;
-  /** Other apps' credentials within the warning window, soonest first. */
-  views: CredentialView[];
+  /** Other apps' credentials within the warning window as report entries, soonest first. */
+  secrets: SecretReport[];
 }
 
 export interface TenantScanDeps {
-  graph: GraphClient;
+  graph: GraphReader;
   /** The app-only Graph token (undefined: the app has no credential to get one). */
   graphToken: TokenOutcome | undefined;
   settings: Settings;
   adapters: Pick<Adapters, 'now' | 'progress'>;
 }
 
+/** An app with credentials in the window: its soonest end, and its views soonest first. */
+interface ShownApp {
+  soonest: number;
+  views: CredentialView[];
+}
+
 export async function scanTenant(ctx: TenantScanDeps): Promise<TenantScan> {
   const token = ctx.graphToken;
   if (!token?.ok)
     return {
-      views: [],
+      secrets: [],
       result: {
         id: 'secret-expiry',
         title: TENANT_TITLE,
@@ -47,84 +65,124 @@ export async function scanTenant(ctx: TenantScanDeps): Promise<TenantScan> {
     };
   const { clientId, secretExpiry } = ctx.settings;
   const now = ctx.adapters.now();
+  const ownAppId = clientId.toLowerCase();
+  // Whole days left are rounded down, so a credential ending at or after this instant has more
+  // than warningDays left: outside the window, and no view is built for it.
+  const windowEnd = now.getTime() + (secretExpiry.warningDays + 1) * DAY_MS;
   const started = performance.now();
-  const found: CredentialView[] = [];
+  // Memory grows only with what is found: one report entry per credential in the window, and the
+  // few apps the summary shows. A page is dropped once read.
+  const secrets: SecretReport[] = [];
+  let shown: ShownApp[] = [];
+  /** Soonest end of the last shown app after a trim: an app ending no sooner cannot enter. */
+  let cutoff = Infinity;
+  let appsWithFindings = 0;
   let apps = 0;
   let pages = 0;
   let unreadable = 0;
   for await (const outcome of listTenantApps(ctx.graph)) {
-    if (!outcome.ok) return { views: [], result: refused(outcome.failure, ctx, apps) };
+    if (!outcome.ok) return { secrets: [], result: refused(outcome.failure, ctx, apps) };
     pages += 1;
     unreadable += outcome.page.unreadable;
     for (const app of outcome.page.apps) {
       apps += 1;
       // This app's own credentials are judged by the self-scope result.
-      if (app.appId.toLowerCase() === clientId.toLowerCase()) continue;
-      for (const view of credentialViews(app, now, secretExpiry))
-        if (isAlarming(view.level)) found.push(view);
+      if (app.appId.toLowerCase() === ownAppId) continue;
+      const candidates = withinWindow(app, windowEnd);
+      if (!candidates) continue;
+      const views = credentialViews(candidates, now, secretExpiry).filter((v) =>
+        isAlarming(v.level),
+      );
+      if (!views.length) continue;
+      appsWithFindings += 1;
+      for (const view of views) secrets.push(toSecretReport(view));
+      const soonest = views[0]!.end.getTime();
+      if (soonest >= cutoff) continue;
+      shown.push({ soonest, views });
+      if (shown.length >= 2 * SHOWN_APPS) {
+        shown = soonestApps(shown);
+        cutoff = shown[shown.length - 1]!.soonest;
+      }
     }
     ctx.adapters.progress?.(
-      `secret-expiry: page ${pages}, ${apps} applications scanned, ${found.length} credentials within ${secretExpiry.warningDays} days`,
+      `secret-expiry: page ${pages}, ${apps} applications scanned, ${secrets.length} credentials within ${secretExpiry.warningDays} days`,
     );
   }
   const ms = Math.round(performance.now() - started);
-  found.sort(soonestFirst);
-  const groups = groupByApp(found);
+  // ISO 8601 UTC strings of one length sort as their instants do; the sort is stable.
+  secrets.sort(byEnd);
+  shown = soonestApps(shown);
+  const found = secrets.length;
   const scanned = `Scanned ${apps} applications (${pages} page${pages === 1 ? '' : 's'}, ${ms} ms)`;
-  const details = [...groups.entries()].flatMap(([appId, views]) => [
-    `'${views[0]!.app.displayName}' (app ${appId}):`,
-    ...views.map((v) => `  ${lineOf(v, 'tenant')}`),
-  ]);
-  if (details.length > MAX_DETAIL_LINES) {
-    const more = details.length - MAX_DETAIL_LINES;
+  const details: string[] = [];
+  for (const { views } of shown) {
+    if (details.length >= MAX_DETAIL_LINES) break;
+    details.push(`'${views[0]!.app.displayName}' (app ${views[0]!.app.appId}):`);
+    for (const v of views) details.push(`  ${lineOf(v, 'tenant')}`);
+  }
+  const totalLines = appsWithFindings + found;
+  if (totalLines > MAX_DETAIL_LINES) {
     details.length = MAX_DETAIL_LINES;
     details.push(
-      `… and ${more} more lines (every credential is in the JSON report's secrets array)`,
+      `… and ${totalLines - MAX_DETAIL_LINES} more lines (every credential is in the JSON report's secrets array)`,
     );
   }
   if (unreadable)
     details.push(
       `${unreadable} entries were not applications of the expected shape and were skipped.`,
     );
-  const grouped = [...groups.values()].flat();
+  const grouped = shown.flatMap((app) => app.views).slice(0, MAX_TABLE_ROWS);
+  const soonest = shown
+    .flatMap((app) => app.views)
+    .sort(soonestFirst)
+    .slice(0, MAX_ANNOTATIONS);
   return {
-    views: found,
+    secrets,
     result: {
       id: 'secret-expiry',
       title: TENANT_TITLE,
-      status: found.length ? 'warn' : 'pass',
-      summary: found.length
-        ? `${scanned}: ${found.length} credential(s) of ${groups.size} other app(s) expire within ${secretExpiry.warningDays} days or have expired`
+      status: found ? 'warn' : 'pass',
+      summary: found
+        ? `${scanned}: ${found} credential(s) of ${appsWithFindings} other app(s) expire within ${secretExpiry.warningDays} days or have expired`
         : `${scanned}: no other app has a credential expiring within ${secretExpiry.warningDays} days`,
       details: details.join('\n') || undefined,
-      remediation: found.length
+      remediation: found
         ? 'For each app listed: Entra admin center → App registrations → the app → Certificates & secrets → New client secret (or upload a new certificate), update whatever uses it, then delete the old credential. Expired credentials that nothing uses can simply be deleted.'
         : undefined,
-      tables: found.length
+      tables: found
         ? [
             credentialTable(
               `Credentials of other apps within ${secretExpiry.warningDays} days (grouped by app)`,
-              grouped.slice(0, MAX_TABLE_ROWS),
+              grouped,
               true,
-              Math.max(0, grouped.length - MAX_TABLE_ROWS),
+              Math.max(0, found - MAX_TABLE_ROWS),
             ),
           ]
         : undefined,
-      annotations: found.slice(0, MAX_ANNOTATIONS).map((v) => annotationOf(v, 'tenant')),
+      annotations: soonest.map((v) => annotationOf(v, 'tenant')),
     },
   };
 }
 
-/** Apps in the order of their soonest credential, each with its credentials soonest first. */
-function groupByApp(sorted: readonly CredentialView[]): Map<string, CredentialView[]> {
-  const groups = new Map<string, CredentialView[]>();
-  for (const view of sorted) {
-    const group = groups.get(view.app.appId);
-    if (group) group.push(view);
-    else groups.set(view.app.appId, [view]);
-  }
-  return groups;
+/**
+ * The app with only its credentials that end before `windowEnd` (a cheap test on the date alone,
+ * before any view is built), or undefined when it has none.
+ */
+function withinWindow(app: AppCredentials, windowEnd: number): AppCredentials | undefined {
+  const soon = <T extends { endDateTime?: string | null }>(list: readonly T[]) =>
+    list.filter((c) => c.endDateTime && Date.parse(c.endDateTime) < windowEnd);
+  const passwordCredentials = soon(app.passwordCredentials);
+  const keyCredentials = soon(app.keyCredentials);
+  if (!passwordCredentials.length && !keyCredentials.length) return undefined;
+  return { appId: app.appId, displayName: app.displayName, passwordCredentials, keyCredentials };
 }
+
+/** The apps in the order of their soonest credential (stable), as many as any part shows. */
+const soonestApps = (apps: ShownApp[]): ShownApp[] =>
+  apps.sort((a, b) => a.soonest - b.soonest).slice(0, SHOWN_APPS);
+
+export const byEnd = (a: SecretReport, b: SecretReport): number =>
+  a.endDateTime < b.endDateTime ? -1 : a.endDateTime > b.endDateTime ? 1 : 0;
 
 function refused(
   failure: GraphReadFailure,

@@ -4,7 +4,7 @@
 // the check plan (src/checks/context.ts): the engine does not know them.
 import { Deadline } from '../http/deadline.js';
 import type { HttpClient } from '../http/types.js';
-import { createHttpClient } from '../http/undici-client.js';
+import { createHttpClient } from '../http/client.js';
 import type { Settings } from '../settings/types.js';
 import { Redactor } from './redactor.js';
 import type { Adapters } from './types.js';
@@ -38,7 +38,7 @@ export function createBaseContext(settings: Settings, adapters: Adapters): RunCo
       adapters.http ??
       createHttpClient({
         deadline,
-        dispatcher: adapters.dispatcher,
+        transport: adapters.transport,
         policy: adapters.retryPolicy,
         onRetry: ({ endpointName, attempt, waitMs, reason, note }) =>
           adapters.log.info(

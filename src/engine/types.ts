@@ -1,7 +1,7 @@
 // The engine's vocabulary: check results, the report of the contract, and the adapters through
 // which the engine reaches the outside world. Nothing here knows about @actions/core.
-import type { Dispatcher } from 'undici';
 import type { RetryPolicy } from '../http/retry-policy.js';
+import type { Transport } from '../http/transport.js';
 import type { HttpClient } from '../http/types.js';
 import type { Settings } from '../settings/types.js';
 
@@ -111,8 +111,8 @@ export interface Adapters {
   now: () => Date;
   /** Replaces the run's HTTP client (unit tests without a server; the deadline is then theirs). */
   http?: HttpClient;
-  /** undici dispatcher for every HTTP request (the front ends pass a proxy-aware one). */
-  dispatcher?: Dispatcher;
+  /** How HTTP requests go out; by default node:http(s) through the environment's proxy. */
+  transport?: Transport;
   /** Tests shorten the backoff; production uses the default policy. */
   retryPolicy?: RetryPolicy;
   /** Extra CA certificates to trust for mail TLS (tests use a per-run CA). */

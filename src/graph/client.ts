@@ -6,7 +6,7 @@
 // $batch: https://learn.microsoft.com/graph/json-batching
 // Paging: https://learn.microsoft.com/graph/paging
 // Throttling: https://learn.microsoft.com/graph/throttling
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { sleep, type Deadline } from '../http/deadline.js';
 import { HttpError } from '../http/errors.js';
 import { retryAfterMs } from '../http/retry-policy.js';
@@ -52,12 +52,15 @@ const batchResponseSchema = z.object({
   responses: z.array(
     z.object({
       id: z.string(),
-      status: z.number().int().min(100).max(599),
-      headers: z.record(z.string(), z.string()).optional(),
-      body: z.unknown().optional(),
+      status: z.int().check(z.gte(100), z.lte(599)),
+      headers: z.optional(z.record(z.string(), z.string())),
+      body: z.optional(z.unknown()),
     }),
   ),
 });
+
+/** What readers of Graph use of the client (checks/context.ts hands them one loaded on demand). */
+export type GraphReader = Pick<GraphClient, 'token' | 'batch' | 'pages' | 'all' | 'get'>;
 
 export class GraphClient {
   private auth?: Promise<GraphAuth>;
@@ -142,7 +145,12 @@ export class GraphClient {
     // A nextLink seen before would page in a circle until the deadline: refused at once.
     const seen = new Set<string>();
     for (let n = 1; ; n++) {
-      const page = collectionSchema.safeParse(body);
+      let page: ReturnType<typeof collectionSchema.safeParse> | undefined =
+        collectionSchema.safeParse(body);
+      // Nothing of a page is held while the next is fetched: it can die young, and a long
+      // listing's memory stays flat (a page of 999 applications parses to several MB).
+      // eslint-disable-next-line no-useless-assignment -- drops the reference; see above
+      body = undefined;
       if (!page.success) {
         yield {
           ok: false,
@@ -153,8 +161,10 @@ export class GraphClient {
         };
         return;
       }
-      yield { ok: true, items: page.data.value };
       const next = page.data['@odata.nextLink'];
+      yield { ok: true, items: page.data.value };
+      // eslint-disable-next-line no-useless-assignment -- drops the reference; see above
+      page = undefined;
       if (!next) return;
       if (n >= maxPages) {
         yield {
@@ -200,7 +210,8 @@ export class GraphClient {
     const items: unknown[] = [];
     for await (const page of this.pages(start, what, maxPages)) {
       if (!page.ok) return page;
-      items.push(...page.items);
+      // One by one: a spread passes every item as an argument, and V8 caps arguments.
+      for (const item of page.items) items.push(item);
     }
     return { ok: true, value: items };
   }

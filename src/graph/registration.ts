@@ -7,7 +7,7 @@
 // Shared by the permissions, secret-expiry and mailbox checks (memoised per run by the checks'
 // context). A new read of the registration is a new request in registrationBatch() and a part here.
 import { RESOURCE_APP_IDS } from '../settings/types.js';
-import type { BatchAnswer, BatchRequest, GraphClient } from './client.js';
+import type { BatchAnswer, BatchRequest, GraphReader } from './client.js';
 import {
   appRoleAssignmentSchema,
   applicationSchema,
@@ -20,7 +20,7 @@ import {
   type PermissionGrant,
   type ServicePrincipal,
 } from './types.js';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 
 export interface RegistrationRead {
   application?: Application;
@@ -62,7 +62,7 @@ export function registrationBatch(clientId: string): BatchRequest[] {
 export const MAX_PAGES = 50;
 
 export async function readRegistration(
-  graph: GraphClient,
+  graph: GraphReader,
   clientId: string,
 ): Promise<RegistrationRead> {
   const auth = await graph.token();
@@ -71,12 +71,12 @@ export async function readRegistration(
   const answer = (id: string): BatchAnswer =>
     answers.get(id) ?? { ok: false, failure: { message: `no answer for ${id}` } };
 
-  const listOf = async <S extends z.ZodType>(id: string, schema: S, what: string) => {
+  const listOf = async <S extends z.ZodMiniType>(id: string, schema: S, what: string) => {
     const a = answer(id);
     if (!a.ok) return a;
     const pages = await graph.all({ firstPage: a.body }, what, MAX_PAGES);
     if (!pages.ok) return pages;
-    const items = schema.array().safeParse(pages.value);
+    const items = z.array(schema).safeParse(pages.value);
     return items.success
       ? { ok: true as const, value: items.data as z.infer<S>[] }
       : unexpected(what);
@@ -107,7 +107,7 @@ export async function readRegistration(
   };
 }
 
-function entity<S extends z.ZodType>(
+function entity<S extends z.ZodMiniType>(
   answer: BatchAnswer,
   schema: S,
   what: string,

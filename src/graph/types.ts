@@ -1,22 +1,22 @@
 // Shapes of the Microsoft Graph objects the checks read (https://learn.microsoft.com/graph/api/resources/application).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-export const passwordCredentialSchema = z.object({
+const passwordCredentialSchema = z.object({
   keyId: z.string(),
-  displayName: z.string().nullable().optional(),
-  hint: z.string().nullable().optional(),
-  startDateTime: z.string().nullable().optional(),
-  endDateTime: z.string().nullable().optional(),
+  displayName: z.optional(z.nullable(z.string())),
+  hint: z.optional(z.nullable(z.string())),
+  startDateTime: z.optional(z.nullable(z.string())),
+  endDateTime: z.optional(z.nullable(z.string())),
 });
 export type PasswordCredential = z.infer<typeof passwordCredentialSchema>;
 
-export const keyCredentialSchema = z.object({
+const keyCredentialSchema = z.object({
   keyId: z.string(),
-  displayName: z.string().nullable().optional(),
-  type: z.string().nullable().optional(),
-  usage: z.string().nullable().optional(),
-  startDateTime: z.string().nullable().optional(),
-  endDateTime: z.string().nullable().optional(),
+  displayName: z.optional(z.nullable(z.string())),
+  type: z.optional(z.nullable(z.string())),
+  usage: z.optional(z.nullable(z.string())),
+  startDateTime: z.optional(z.nullable(z.string())),
+  endDateTime: z.optional(z.nullable(z.string())),
 });
 export type KeyCredential = z.infer<typeof keyCredentialSchema>;
 
@@ -28,26 +28,22 @@ const requiredResourceAccessSchema = z.object({
 export const applicationSchema = z.object({
   id: z.string(),
   appId: z.string(),
-  displayName: z.string().nullable().optional(),
-  signInAudience: z.string().nullable().optional(),
-  isFallbackPublicClient: z.boolean().nullable().optional(),
+  displayName: z.optional(z.nullable(z.string())),
+  signInAudience: z.optional(z.nullable(z.string())),
+  isFallbackPublicClient: z.optional(z.nullable(z.boolean())),
   /** Redirect URIs per platform: Web (confidential) and Mobile and desktop (public client). */
-  web: z
-    .object({ redirectUris: z.array(z.string()).default([]) })
-    .nullable()
-    .optional(),
-  publicClient: z
-    .object({ redirectUris: z.array(z.string()).default([]) })
-    .nullable()
-    .optional(),
-  requiredResourceAccess: z.array(requiredResourceAccessSchema).default([]),
-  passwordCredentials: z.array(passwordCredentialSchema).default([]),
-  keyCredentials: z.array(keyCredentialSchema).default([]),
+  web: z.optional(z.nullable(z.object({ redirectUris: z._default(z.array(z.string()), []) }))),
+  publicClient: z.optional(
+    z.nullable(z.object({ redirectUris: z._default(z.array(z.string()), []) })),
+  ),
+  requiredResourceAccess: z._default(z.array(requiredResourceAccessSchema), []),
+  passwordCredentials: z._default(z.array(passwordCredentialSchema), []),
+  keyCredentials: z._default(z.array(keyCredentialSchema), []),
 });
 export type Application = z.infer<typeof applicationSchema>;
 
 export const graphErrorSchema = z.object({
-  error: z.object({ code: z.string(), message: z.string().optional() }),
+  error: z.object({ code: z.string(), message: z.optional(z.string()) }),
 });
 
 /** Why a Graph read gave no answer: refused (403), not found, or not reachable. */
@@ -61,57 +57,57 @@ export interface GraphReadFailure {
 
 const appRoleSchema = z.object({
   id: z.string(),
-  value: z.string().nullable().optional(),
-  allowedMemberTypes: z.array(z.string()).optional(),
-  isEnabled: z.boolean().optional(),
+  value: z.optional(z.nullable(z.string())),
+  allowedMemberTypes: z.optional(z.array(z.string())),
+  isEnabled: z.optional(z.boolean()),
 });
 
 const permissionScopeSchema = z.object({
   id: z.string(),
-  value: z.string().nullable().optional(),
-  type: z.string().optional(),
-  isEnabled: z.boolean().optional(),
+  value: z.optional(z.nullable(z.string())),
+  type: z.optional(z.string()),
+  isEnabled: z.optional(z.boolean()),
 });
 
 /** A service principal: the app's own (object id for grants) or a resource's (its permissions). */
 export const servicePrincipalSchema = z.object({
   id: z.string(),
   appId: z.string(),
-  displayName: z.string().nullable().optional(),
-  accountEnabled: z.boolean().nullable().optional(),
-  appRoleAssignmentRequired: z.boolean().nullable().optional(),
-  appRoles: z.array(appRoleSchema).default([]),
-  oauth2PermissionScopes: z.array(permissionScopeSchema).default([]),
+  displayName: z.optional(z.nullable(z.string())),
+  accountEnabled: z.optional(z.nullable(z.boolean())),
+  appRoleAssignmentRequired: z.optional(z.nullable(z.boolean())),
+  appRoles: z._default(z.array(appRoleSchema), []),
+  oauth2PermissionScopes: z._default(z.array(permissionScopeSchema), []),
 });
 export type ServicePrincipal = z.infer<typeof servicePrincipalSchema>;
 
 /** An application permission granted (admin consent) to the app's service principal. */
 export const appRoleAssignmentSchema = z.object({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   appRoleId: z.string(),
   /** The resource's service principal OBJECT id (tenant-specific), not its appId. */
   resourceId: z.string(),
-  resourceDisplayName: z.string().nullable().optional(),
-  principalId: z.string().nullable().optional(),
+  resourceDisplayName: z.optional(z.nullable(z.string())),
+  principalId: z.optional(z.nullable(z.string())),
 });
 export type AppRoleAssignment = z.infer<typeof appRoleAssignmentSchema>;
 
 /** Delegated permissions consented for the app (all users, or one user). */
 export const permissionGrantSchema = z.object({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   /** The client's service principal OBJECT id. */
   clientId: z.string(),
   consentType: z.string(),
-  principalId: z.string().nullable().optional(),
+  principalId: z.optional(z.nullable(z.string())),
   resourceId: z.string(),
   /** Space-separated scope values, often with a leading space. */
-  scope: z.string().nullable().optional(),
+  scope: z.optional(z.nullable(z.string())),
 });
 export type PermissionGrant = z.infer<typeof permissionGrantSchema>;
 
 export const collectionSchema = z.object({
   value: z.array(z.unknown()),
-  '@odata.nextLink': z.string().optional(),
+  '@odata.nextLink': z.optional(z.string()),
 });
 
 /** The outcome of one part of the registration read. */

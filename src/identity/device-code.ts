@@ -13,8 +13,8 @@ import { HttpError } from '../http/errors.js';
 import { parseJson } from '../http/types.js';
 import type { HttpClient } from '../http/types.js';
 import { decodeClaims } from './jwt-claims.js';
-import { entraErrorSchema, tokenSuccessSchema, type EntraError } from './token-response.js';
-import { z } from 'zod';
+import { readEntraError, readTokenSuccess, type EntraError } from './token-response.js';
+import * as z from 'zod/mini';
 
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 /** RFC 8628 section 3.5: "the interval MUST be increased by 5 seconds". */
@@ -30,12 +30,17 @@ export interface DeviceCodeTarget {
 }
 
 const deviceCodeSchema = z.object({
-  device_code: z.string().min(1),
-  user_code: z.string().min(1),
-  verification_uri: z.string().min(1),
-  expires_in: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]),
-  interval: z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)]).optional(),
-  message: z.string().optional(),
+  device_code: z.string().check(z.minLength(1)),
+  user_code: z.string().check(z.minLength(1)),
+  verification_uri: z.string().check(z.minLength(1)),
+  expires_in: z.union([
+    z.number(),
+    z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)),
+  ]),
+  interval: z.optional(
+    z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))]),
+  ),
+  message: z.optional(z.string()),
 });
 
 export interface DeviceCodeGrant {
@@ -138,8 +143,8 @@ export async function pollDeviceCode(
     const answer = await post(http, url, body, 'token endpoint (device code)');
     if ('failure' in answer) return { ok: false, failure: answer.failure, polls };
     if (answer.status === 200) {
-      const parsed = tokenSuccessSchema.safeParse(answer.json);
-      if (!parsed.success)
+      const parsed = readTokenSuccess(answer.json);
+      if (!parsed.ok)
         return {
           ok: false,
           polls,
@@ -149,7 +154,7 @@ export async function pollDeviceCode(
             description: 'a 200 answer without a token',
           },
         };
-      const t = parsed.data;
+      const t = parsed.value;
       tools.registerSecret(t.access_token);
       if (t.refresh_token) tools.registerSecret(t.refresh_token);
       const claims = decodeClaims(t.access_token);
@@ -221,10 +226,10 @@ async function post(
 }
 
 function failureOf(status: number, json: unknown): DeviceCodeFailure {
-  const parsed = entraErrorSchema.safeParse(json);
-  if (!parsed.success)
+  const parsed = readEntraError(json);
+  if (!parsed.ok)
     return { error: 'unreadable', status, description: `HTTP ${status} without an OAuth error` };
-  return { error: parsed.data.error, status, ...codeAndText(parsed.data) };
+  return { error: parsed.value.error, status, ...codeAndText(parsed.value) };
 }
 
 function codeAndText(e: EntraError): { code?: number; description?: string } {

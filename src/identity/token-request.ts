@@ -12,7 +12,7 @@ import {
   diagnoseUnreadableAnswer,
   type TokenFailure,
 } from './token-diagnosis.js';
-import { entraErrorSchema, tokenSuccessSchema } from './token-response.js';
+import { readEntraError, readTokenSuccess } from './token-response.js';
 import { credentialFields, type AppCredential } from './app-credential.js';
 
 export interface TokenRequestInput {
@@ -83,9 +83,9 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
   }
   const body = parseJson(response.text);
   if (response.status === 200 && body !== undefined) {
-    const parsed = tokenSuccessSchema.safeParse(body);
-    if (parsed.success) {
-      const t = parsed.data;
+    const parsed = readTokenSuccess(body);
+    if (parsed.ok) {
+      const t = parsed.value;
       // Mask first: nothing may print these before the registry knows them.
       input.registerSecret(t.access_token);
       if (t.refresh_token) input.registerSecret(t.refresh_token);
@@ -104,15 +104,15 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
     return {
       ok: false,
       durationMs: elapsed(),
-      failure: diagnoseUnreadableAnswer(response, input.purpose, shapeProblem(parsed.error)),
+      failure: diagnoseUnreadableAnswer(response, input.purpose, shapeProblem(parsed.fields)),
     };
   }
-  const entra = body === undefined ? undefined : entraErrorSchema.safeParse(body);
-  if (entra?.success && response.status >= 400) {
+  const entra = body === undefined ? undefined : readEntraError(body);
+  if (entra?.ok && response.status >= 400) {
     return {
       ok: false,
       durationMs: elapsed(),
-      failure: diagnoseTokenError(entra.data, response.status, { settings, grant }),
+      failure: diagnoseTokenError(entra.value, response.status, { settings, grant }),
     };
   }
   return {
@@ -123,8 +123,8 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
       input.purpose,
       body === undefined
         ? undefined
-        : entra && !entra.success
-          ? shapeProblem(entra.error)
+        : entra && !entra.ok
+          ? shapeProblem(entra.fields)
           : `an error body with HTTP ${response.status}`,
     ),
   };
@@ -155,8 +155,7 @@ function redirected(response: HttpResponse, purpose: string): TokenFailure {
 }
 
 /** The fields that failed validation, by name only: never the values (they may be tokens). */
-function shapeProblem(error: { issues: { path: PropertyKey[] }[] }): string {
-  const fields = [...new Set(error.issues.map((i) => i.path.map(String).join('.') || '(root)'))];
+function shapeProblem(fields: string[]): string {
   return `missing or invalid: ${fields.join(', ')}`;
 }
 

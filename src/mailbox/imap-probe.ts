@@ -101,12 +101,8 @@ export function openImapProbe(endpoint: MailEndpoint, options: ProbeOptions): Ma
         requireOk(await tagged(ctx, 'a2'));
       },
 
-      async logout(ctx) {
+      goodbye(ctx) {
         ctx.conn.send('a3 LOGOUT');
-        // '* BYE' is the normal first answer here, so read past it to the tagged OK.
-        while (!(await ctx.conn.readLine()).startsWith('a3 ')) {
-          /* untagged lines */
-        }
       },
     },
     endpoint,

@@ -41,6 +41,8 @@ export const MAIL_LIMITS = {
   /** Server lines kept in the transcript; later ones are counted, not kept. */
   transcriptLines: 100,
 } as const;
+/** How long an ended connection may wait for the server's side to close before it is dropped. */
+const LINGER_MS = 2_000;
 
 export class LineConnection {
   private socket?: net.Socket;
@@ -129,6 +131,24 @@ export class LineConnection {
 
   close(): void {
     this.fail(new ConnectionFailure('aborted', `connection to ${this.where} closed by the caller`));
+  }
+
+  /**
+   * Closes after what was sent has gone out (TLS close_notify, then FIN), without waiting for the
+   * server: what it still says is not read. A server that never closes its side is dropped later.
+   */
+  end(): void {
+    const socket = this.socket;
+    if (this.failure || !socket) return this.close();
+    this.failure = new ConnectionFailure(
+      'aborted',
+      `connection to ${this.where} ended by the caller`,
+    );
+    const waiter = this.waiter;
+    this.waiter = undefined;
+    waiter?.reject(this.failure);
+    socket.end();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
   }
 
   private attach(socket: net.Socket) {

@@ -45,8 +45,11 @@ export interface ProtocolDialogue {
   login(ctx: DialogueContext, initialResponse: string): Promise<ServerReply>;
   /** A command that needs a working mailbox (Exchange can accept the login and fail this). */
   postAuth?(ctx: DialogueContext): Promise<void>;
-  /** Polite goodbye; failures here do not fail the probe. */
-  logout(ctx: DialogueContext): Promise<void>;
+  /**
+   * The polite goodbye (LOGOUT, QUIT), sent once the verdict is known. Its reply is not waited
+   * for: it cannot change the verdict, and waiting cost a whole round trip of every probe.
+   */
+  goodbye(ctx: DialogueContext): void;
 }
 
 export function openProbe(
@@ -94,6 +97,13 @@ export function openProbe(
   const finish = () => {
     options.signal?.removeEventListener('abort', onAbort);
     conn.close();
+  };
+  /** After a success: say goodbye and let the connection close in the background. */
+  const leave = () => {
+    options.signal?.removeEventListener('abort', onAbort);
+    stage = 'logout';
+    dialogue.goodbye(ctx);
+    conn.end();
   };
 
   // Each phase has its own limit: the idle gap while the caller fetches the token is not counted.
@@ -151,15 +161,14 @@ export function openProbe(
           stage = 'post-auth';
           await dialogue.postAuth(ctx);
         }
-        stage = 'logout';
-        await dialogue.logout(ctx).catch(() => undefined);
         return accepted;
       });
+      leave();
       return outcome({ ok: true, reply: redactor.redact(success.reply), code: success.code });
     } catch (error) {
-      return failed(error);
-    } finally {
+      const result = failed(error);
       finish();
+      return result;
     }
   };
 

@@ -86,9 +86,8 @@ export function openSmtpProbe(endpoint: MailEndpoint, options: ProbeOptions): Ma
         return { reply: reply.text, code: smtpCode(reply.lines[reply.lines.length - 1]!) };
       },
 
-      async logout(ctx) {
+      goodbye(ctx) {
         ctx.conn.send('QUIT');
-        await readReply(ctx);
       },
     },
     endpoint,

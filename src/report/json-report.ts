@@ -1,11 +1,19 @@
 // Writes the contract's JSON report. Only contract fields are written (summary tables stay out).
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Report } from '../engine/types.js';
 import { MAX_DETAILS_CHARS, MAX_FIELD_CHARS, cleanText } from '../text/sanitise.js';
 
-export function toReportJson(report: Report): string {
+/** Secrets entries per piece of the report: bounds what is held as text at once. */
+const ENTRIES_PER_PIECE = 2_000;
+
+/**
+ * The report as JSON in pieces, indented for people, except that each `secrets` entry is one
+ * line: a tenant scan can list hundreds of thousands, and indenting each of their fields doubled
+ * the report's size and the time to write it. Joined, the pieces are toReportJson().
+ */
+function* reportJsonPieces(report: Report): Generator<string> {
   const checks = report.checks.map(
     ({ tables: _tables, annotations: _annotations, ...check }) => check,
   );
@@ -15,14 +23,33 @@ export function toReportJson(report: Report): string {
     typeof value === 'string'
       ? cleanText(value, key === 'details' ? MAX_DETAILS_CHARS : MAX_FIELD_CHARS)
       : value;
-  return `${JSON.stringify({ ...report, checks }, clean, 2)}\n`;
+  const { secrets, ...rest } = report;
+  const head = JSON.stringify({ ...rest, checks, secrets: [] }, clean, 2);
+  if (!secrets.length) {
+    yield `${head}\n`;
+    return;
+  }
+  // `secrets` is the last field, so the head ends with its empty array and the closing brace.
+  yield `${head.slice(0, head.length - '[]\n}'.length)}[\n`;
+  for (let i = 0; i < secrets.length; i += ENTRIES_PER_PIECE) {
+    const lines: string[] = [];
+    for (const entry of secrets.slice(i, i + ENTRIES_PER_PIECE))
+      lines.push(`    ${JSON.stringify(entry, clean)}`);
+    yield `${i ? ',\n' : ''}${lines.join(',\n')}`;
+  }
+  yield '\n  ]\n}\n';
+}
+
+export function toReportJson(report: Report): string {
+  return [...reportJsonPieces(report)].join('');
 }
 
 /**
  * Writes the report to a file of its own: a new directory (mkdtemp, mode 0700) under RUNNER_TEMP
  * (the system temp directory outside a runner), the file created exclusively (O_EXCL) with mode
  * 0600. A fixed name would follow a symlink planted there, land in a file another user created
- * first, and let two steps or two runs overwrite each other's report.
+ * first, and let two steps or two runs overwrite each other's report. It is written piece by
+ * piece: a report of a large tenant is never one string in memory.
  */
 export async function writeReport(
   report: Report,
@@ -37,7 +64,12 @@ export async function writeReport(
   }
   const path = join(dir, 'report.json');
   try {
-    await writeFile(path, toReportJson(report), { flag: 'wx', mode: 0o600 });
+    const file = await open(path, 'wx', 0o600);
+    try {
+      for (const piece of reportJsonPieces(report)) await file.write(piece);
+    } finally {
+      await file.close();
+    }
   } catch (error) {
     throw new ReportWriteError(path, error);
   }

@@ -1,6 +1,5 @@
 // Turns raw input strings (from the action's inputs or the CLI's flags) into typed Settings.
 // Every refusal names the input and the reason; no value of a secret input is ever echoed.
-import { z } from 'zod';
 import { defaultMailScopes } from './default-scopes.js';
 import { CLOUD_ENDPOINTS } from './clouds.js';
 import { DEFAULTS, type InputName } from './inputs.js';
@@ -57,8 +56,7 @@ export function parseSettings(raw: RawInputs): ParseResult {
 
   const oneOf = <T extends string>(name: keyof typeof DEFAULTS, allowed: readonly T[]): T => {
     const value = withDefault(name);
-    const parsed = z.enum(allowed as unknown as [T, ...T[]]).safeParse(value);
-    if (parsed.success) return parsed.data;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
     problem(name, `'${value}' is not one of: ${allowed.join(', ')}`);
     return allowed[0]!;
   };
@@ -77,8 +75,8 @@ export function parseSettings(raw: RawInputs): ParseResult {
   };
   const wholeNumber = (name: keyof typeof DEFAULTS, min: number, max: number): number => {
     const value = withDefault(name);
-    const parsed = z.coerce.number().int().min(min).max(max).safeParse(value);
-    if (parsed.success && /^\d+$/.test(value)) return parsed.data;
+    const parsed = Number(value);
+    if (/^\d+$/.test(value) && parsed >= min && parsed <= max) return parsed;
     problem(name, `'${value}' must be a whole number from ${min} to ${max}`);
     return Number(DEFAULTS[name]);
   };

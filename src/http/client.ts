@@ -1,7 +1,7 @@
-// HttpClient on undici: proxy-aware dispatcher, per-attempt timeout capped by the run's deadline,
+// HttpClient: per-attempt timeout capped by the run's deadline, a byte cap on every answer,
 // retries with full-jitter backoff on 429/5xx/network errors, Retry-After honoured when the
-// deadline leaves room for it. Other 4xx answers are returned, never retried.
-import type { Dispatcher } from 'undici';
+// deadline leaves room for it. Other 4xx answers are returned, never retried. The exchange itself
+// (node:http/https, the environment's proxy) is transport.ts.
 import { sleep as waitOrDeadline, type Deadline } from './deadline.js';
 import { HttpError, displayUrl, errorMessage } from './errors.js';
 import {
@@ -12,23 +12,13 @@ import {
   type RetryPolicy,
 } from './retry-policy.js';
 import type { HttpClient, HttpRequest, HttpResponse, RetryMode } from './types.js';
-import { BodyTooLarge, MAX_BODY_BYTES, describeBytes, readCappedText } from './capped-body.js';
-import { EnvHttpProxyAgent, request } from './undici-parts.js';
+import { MAX_BODY_BYTES, describeBytes } from './capped-body.js';
+import { BodyTooLargeError, createTransport, type Transport } from './transport.js';
 
-/**
- * The undici dispatcher every request of a run goes through: proxy-aware from the environment
- * (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, lower case winning, as self-hosted runners set them).
- * proxyTunnel: false makes plain-http targets (loopback overrides only) go to the proxy as
- * absolute-form requests instead of CONNECT, which some corporate proxies refuse for port 80;
- * https targets are always tunnelled.
- */
-export function proxyAwareDispatcher(): Dispatcher {
-  return new EnvHttpProxyAgent({ proxyTunnel: false });
-}
-
-export interface UndiciClientOptions {
+export interface HttpClientOptions {
   deadline: Deadline;
-  dispatcher?: Dispatcher;
+  /** The environment's proxy settings apply by default (transport.ts). */
+  transport?: Transport;
   policy?: RetryPolicy;
   defaultTimeoutMs?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
@@ -42,10 +32,11 @@ export interface UndiciClientOptions {
   }) => void;
 }
 
-export function createHttpClient(options: UndiciClientOptions): HttpClient {
+export function createHttpClient(options: HttpClientOptions): HttpClient {
   const policy = options.policy ?? DEFAULT_RETRY_POLICY;
   const sleep = options.sleep ?? waitOrDeadline;
   const { deadline } = options;
+  const transport = options.transport ?? createTransport();
 
   async function attempt(req: HttpRequest): Promise<HttpResponse & { retryAfter?: number }> {
     const remaining = deadline.remainingMs();
@@ -63,22 +54,10 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
     const timeout = AbortSignal.timeout(perAttempt);
     const signal = AbortSignal.any([timeout, deadline.signal]);
     try {
-      const res = await request(req.url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body,
-        signal,
-        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-      });
-      const headers: Record<string, string> = {};
-      for (const [key, value] of Object.entries(res.headers)) {
-        if (value !== undefined)
-          headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-      }
-      const text = await readCappedText(res.body, maxBody, headers['content-length']);
+      const { status, headers, text } = await transport.send(req, { signal, maxBytes: maxBody });
       const contentType = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       return {
-        status: res.statusCode,
+        status,
         headers,
         contentType,
         text,
@@ -86,12 +65,12 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
         retryAfter: retryAfterMs(headers['retry-after']),
       };
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
+      if (error instanceof BodyTooLargeError) {
         throw new HttpError(
           'bad-response',
           req.endpointName,
           req.url,
-          `answer too large from ${where}: more than ${describeBytes(error.limit)}, not read further`,
+          `answer too large from ${where}: more than ${describeBytes(error.maxBytes)}, not read further`,
         );
       }
       // The attempt's own timer may fire a moment before the deadline's when the deadline capped it.
@@ -176,7 +155,6 @@ const NOT_CONNECTED = new Set([
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
 function mayRetry(mode: RetryMode, outcome: HttpResponse | HttpError): boolean {

@@ -8,7 +8,7 @@ import { Deadline } from '../../src/http/deadline.js';
 import { HttpError } from '../../src/http/errors.js';
 import type { RetryPolicy } from '../../src/http/retry-policy.js';
 import type { HttpRequest, RetryMode } from '../../src/http/types.js';
-import { createHttpClient, type UndiciClientOptions } from '../../src/http/undici-client.js';
+import { createHttpClient, type HttpClientOptions } from '../../src/http/client.js';
 
 let sandbox: Sandbox;
 let deadline: Deadline;
@@ -21,7 +21,7 @@ afterEach(() => deadline?.dispose());
 
 const FAST: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5, random: () => 0.5 };
 
-function client(options: Partial<UndiciClientOptions> & { deadlineMs?: number } = {}) {
+function client(options: Partial<HttpClientOptions> & { deadlineMs?: number } = {}) {
   deadline = new Deadline(options.deadlineMs ?? 10_000);
   return createHttpClient({ deadline, policy: FAST, ...options });
 }

@@ -1,0 +1,197 @@
+export const id = 987;
+export const ids = [987];
+export const modules = {
+
+/***/ 987:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readRegistration: () => (/* binding */ readRegistration)
+/* harmony export */ });
+/* unused harmony exports registrationBatch, MAX_PAGES */
+/* harmony import */ var _settings_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(664);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(205);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(395);
+// The registration as Microsoft Graph shows it, read once per run with an app-only Graph token
+// from the same app, in ONE $batch: the application, its service principal, its granted
+// application permissions (appRoleAssignments) and delegated grants (oauth2PermissionGrants), and
+// the Graph and Exchange Online service principals (to resolve permission names to ids).
+// A service principal may read its own application and service principal with no Graph
+// permission; the other reads may be refused (403), and each part says so on its own.
+// Shared by the permissions, secret-expiry and mailbox checks (memoised per run by the checks'
+// context). A new read of the registration is a new request in registrationBatch() and a part here.
+
+
+
+const APPLICATION_SELECT = 'id,appId,displayName,requiredResourceAccess,passwordCredentials,keyCredentials,isFallbackPublicClient,signInAudience,web,publicClient';
+const SP_SELECT = 'id,appId,displayName,accountEnabled,appRoleAssignmentRequired';
+const RESOURCE_SP_SELECT = 'id,appId,displayName,appRoles,oauth2PermissionScopes';
+/** The batch's requests. The app's own SP is addressed by appId so no request depends on another. */
+function registrationBatch(clientId) {
+    const self = `/servicePrincipals(appId='${clientId}')`;
+    return [
+        { id: 'application', url: `/applications(appId='${clientId}')?$select=${APPLICATION_SELECT}` },
+        { id: 'servicePrincipal', url: `${self}?$select=${SP_SELECT}` },
+        { id: 'appRoleAssignments', url: `${self}/appRoleAssignments` },
+        { id: 'permissionGrants', url: `${self}/oauth2PermissionGrants` },
+        {
+            id: 'graphResource',
+            url: `/servicePrincipals(appId='${_settings_types_js__WEBPACK_IMPORTED_MODULE_0__/* .RESOURCE_APP_IDS */ .w.graph}')?$select=${RESOURCE_SP_SELECT}`,
+        },
+        {
+            id: 'exchangeResource',
+            url: `/servicePrincipals(appId='${_settings_types_js__WEBPACK_IMPORTED_MODULE_0__/* .RESOURCE_APP_IDS */ .w.exchange}')?$select=${RESOURCE_SP_SELECT}`,
+        },
+    ];
+}
+/** Registration lists are short; a listing that keeps paging is not one Graph should send. */
+/** Pages of a paged read within the registration (README, Security). */
+const MAX_PAGES = 50;
+async function readRegistration(graph, clientId) {
+    const auth = await graph.token();
+    if (!auth.ok)
+        return { failure: auth.failure };
+    const answers = await graph.batch(registrationBatch(clientId));
+    const answer = (id) => answers.get(id) ?? { ok: false, failure: { message: `no answer for ${id}` } };
+    const listOf = async (id, schema, what) => {
+        const a = answer(id);
+        if (!a.ok)
+            return a;
+        const pages = await graph.all({ firstPage: a.body }, what, MAX_PAGES);
+        if (!pages.ok)
+            return pages;
+        const items = zod_mini__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(schema).safeParse(pages.value);
+        return items.success
+            ? { ok: true, value: items.data }
+            : unexpected(what);
+    };
+    const [appRoleAssignments, permissionGrants] = await Promise.all([
+        listOf('appRoleAssignments', _types_js__WEBPACK_IMPORTED_MODULE_1__/* .appRoleAssignmentSchema */ .eb, 'appRoleAssignments'),
+        listOf('permissionGrants', _types_js__WEBPACK_IMPORTED_MODULE_1__/* .permissionGrantSchema */ .n_, 'oauth2PermissionGrants'),
+    ]);
+    const app = entity(answer('application'), _types_js__WEBPACK_IMPORTED_MODULE_1__/* .applicationSchema */ .Kv, 'the application');
+    return {
+        ...(app.ok ? { application: app.value } : { failure: app.failure }),
+        servicePrincipal: entity(answer('servicePrincipal'), _types_js__WEBPACK_IMPORTED_MODULE_1__/* .servicePrincipalSchema */ .jR, 'the service principal'),
+        appRoleAssignments,
+        permissionGrants,
+        resources: {
+            graph: entity(answer('graphResource'), _types_js__WEBPACK_IMPORTED_MODULE_1__/* .servicePrincipalSchema */ .jR, 'the Graph resource'),
+            exchange: entity(answer('exchangeResource'), _types_js__WEBPACK_IMPORTED_MODULE_1__/* .servicePrincipalSchema */ .jR, 'the Exchange Online resource'),
+        },
+    };
+}
+function entity(answer, schema, what) {
+    if (!answer.ok)
+        return answer;
+    const parsed = schema.safeParse(answer.body);
+    return parsed.success ? { ok: true, value: parsed.data } : unexpected(what);
+}
+const unexpected = (what) => ({
+    ok: false,
+    failure: { status: 200, message: `Microsoft Graph answered ${what} with an unexpected shape` },
+});
+
+
+/***/ }),
+
+/***/ 205:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CV: () => (/* binding */ collectionSchema),
+/* harmony export */   Kv: () => (/* binding */ applicationSchema),
+/* harmony export */   eb: () => (/* binding */ appRoleAssignmentSchema),
+/* harmony export */   iO: () => (/* binding */ graphErrorSchema),
+/* harmony export */   jR: () => (/* binding */ servicePrincipalSchema),
+/* harmony export */   n_: () => (/* binding */ permissionGrantSchema)
+/* harmony export */ });
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(395);
+// Shapes of the Microsoft Graph objects the checks read (https://learn.microsoft.com/graph/api/resources/application).
+
+const passwordCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    keyId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    hint: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    startDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    endDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+});
+const keyCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    keyId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    type: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    usage: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    startDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    endDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+});
+const requiredResourceAccessSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    resourceAppId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    resourceAccess: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), type: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+});
+const applicationSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    appId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    signInAudience: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    isFallbackPublicClient: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())),
+    /** Redirect URIs per platform: Web (confidential) and Mobile and desktop (public client). */
+    web: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ redirectUris: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), []) }))),
+    publicClient: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ redirectUris: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), []) }))),
+    requiredResourceAccess: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(requiredResourceAccessSchema), []),
+    passwordCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(passwordCredentialSchema), []),
+    keyCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(keyCredentialSchema), []),
+});
+const graphErrorSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    error: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ code: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), message: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()) }),
+});
+const appRoleSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    value: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    allowedMemberTypes: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    isEnabled: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()),
+});
+const permissionScopeSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    value: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    type: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    isEnabled: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()),
+});
+/** A service principal: the app's own (object id for grants) or a resource's (its permissions). */
+const servicePrincipalSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    appId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    accountEnabled: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())),
+    appRoleAssignmentRequired: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())),
+    appRoles: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(appRoleSchema), []),
+    oauth2PermissionScopes: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(permissionScopeSchema), []),
+});
+/** An application permission granted (admin consent) to the app's service principal. */
+const appRoleAssignmentSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    appRoleId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** The resource's service principal OBJECT id (tenant-specific), not its appId. */
+    resourceId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    resourceDisplayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    principalId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+});
+/** Delegated permissions consented for the app (all users, or one user). */
+const permissionGrantSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+    /** The client's service principal OBJECT id. */
+    clientId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    consentType: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    principalId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    resourceId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    /** Space-separated scope values, often with a leading space. */
+    scope: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+});
+const collectionSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    value: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
+    '@odata.nextLink': zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+});
+
+
+/***/ })
+
+};
