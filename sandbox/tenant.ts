@@ -7,6 +7,7 @@ import {
   GRAPH_ROLES,
   GRAPH_SCOPES,
 } from './permission-ids.js';
+import { DEFAULT_JOB, GITHUB_ISSUER, githubSubject, type GithubJob } from './github-oidc.js';
 
 export type ResourceAppId = typeof GRAPH_APP_ID | typeof EXCHANGE_APP_ID;
 
@@ -29,6 +30,21 @@ export interface SandboxCertificate {
   displayName: string;
   endDateTime: string;
   startDateTime: string;
+  /**
+   * The certificate itself (public PEM): Graph then shows its SHA-1 thumbprint as
+   * customKeyIdentifier, and the token route accepts assertions signed with its key.
+   */
+  certPem?: string;
+}
+
+/** A federated identity credential (Graph `federatedIdentityCredential`). */
+export interface SandboxFederatedCredential {
+  id: string;
+  name: string;
+  issuer: string;
+  subject: string;
+  audiences: string[];
+  description?: string;
 }
 
 export interface SandboxUser {
@@ -52,6 +68,7 @@ export interface SandboxApp {
   requiredResourceAccess: RequiredResourceAccess[];
   secrets: SandboxSecret[];
   certificates: SandboxCertificate[];
+  federatedCredentials: SandboxFederatedCredential[];
   servicePrincipalId: string;
 }
 
@@ -77,6 +94,11 @@ export interface SandboxTenant {
   resourceServicePrincipalIds: Record<ResourceAppId, string>;
   /** The tenant's other applications, generated page by page (GET /applications). */
   otherApps?: GeneratedApps;
+  /**
+   * GitHub's side, not Entra's: the workflow job whose OIDC tokens the sandbox's GitHub issuer
+   * hands out. Kept on the tenant so that scenarios can change it (an environment, a fork...).
+   */
+  github: GithubJob;
 }
 
 /**
@@ -148,7 +170,19 @@ export function healthyTenant(now = Date.now()): SandboxTenant {
         },
       ],
       certificates: [],
+      // Trusts the sandbox's default GitHub job (sandbox/github-oidc.ts): main branch, no environment.
+      federatedCredentials: [
+        {
+          id: 'f1c2d3e4-0000-4000-8000-00000000f001',
+          name: 'github-main',
+          issuer: GITHUB_ISSUER,
+          subject: githubSubject(DEFAULT_JOB),
+          audiences: ['api://AzureADTokenExchange'],
+          description: 'Preflight on pushes to main',
+        },
+      ],
     },
+    github: { ...DEFAULT_JOB },
     users: [{ upn: SANDBOX_USER, password: SANDBOX_PASSWORD }],
     exchangeMailboxAccess: [SANDBOX_USER],
     appRoleAssignments: [
@@ -190,4 +224,21 @@ export interface SandboxTenant {
   tokenRolesLag?: string[];
   /** Graph refuses navigation through `servicePrincipals(appId='...')/...` (400); by object id works. */
   appIdNavigationUnsupported?: boolean;
+}
+
+/** Uploads a certificate to the sandbox app (Certificates & secrets → Certificates). */
+export function registerCertificate(
+  tenant: SandboxTenant,
+  cert: { certPem: string; notBefore: Date; notAfter: Date },
+  displayName = 'CN=mail-preflight-sandbox',
+): SandboxCertificate {
+  const entry: SandboxCertificate = {
+    keyId: `c3c3c3c3-0000-4000-8000-${String(tenant.app.certificates.length + 1).padStart(12, '0')}`,
+    displayName,
+    startDateTime: iso(cert.notBefore.getTime()),
+    endDateTime: iso(cert.notAfter.getTime()),
+    certPem: cert.certPem,
+  };
+  tenant.app.certificates.push(entry);
+  return entry;
 }

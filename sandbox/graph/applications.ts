@@ -1,5 +1,6 @@
 // GET /applications(appId='...'): the registration, with secrets shown as Graph shows them
 // (hint = first three characters of the value; the value itself never).
+import { createHash, X509Certificate } from 'node:crypto';
 import type { GraphAnswer } from '../routes/graph.js';
 import type { SandboxTenant } from '../tenant.js';
 
@@ -22,7 +23,10 @@ export function applicationResource(tenant: SandboxTenant) {
       startDateTime: s.startDateTime,
     })),
     keyCredentials: app.certificates.map((c) => ({
-      customKeyIdentifier: null,
+      // Graph's default: base64 of the SHA-1 thumbprint (it can be set to anything).
+      customKeyIdentifier: c.certPem
+        ? createHash('sha1').update(new X509Certificate(c.certPem).raw).digest('base64')
+        : null,
       displayName: c.displayName,
       endDateTime: c.endDateTime,
       key: null,
@@ -68,6 +72,26 @@ export function getApplication(
     body: {
       '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#applications/$entity',
       ...select(applicationResource(tenant), query),
+    },
+  };
+}
+
+/** GET /applications(appId='...')/federatedIdentityCredentials: the app's federated credentials. */
+export function listFederatedCredentials(tenant: SandboxTenant, appId: string): GraphAnswer {
+  const found = getApplication(tenant, appId, new URLSearchParams());
+  if (found.status !== 200) return found;
+  return {
+    status: 200,
+    body: {
+      '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#applications('${tenant.app.objectId}')/federatedIdentityCredentials`,
+      value: tenant.app.federatedCredentials.map((f) => ({
+        id: f.id,
+        name: f.name,
+        issuer: f.issuer,
+        subject: f.subject,
+        audiences: f.audiences,
+        description: f.description ?? null,
+      })),
     },
   };
 }

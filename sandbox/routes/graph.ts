@@ -1,6 +1,6 @@
 // Microsoft Graph for the sandbox tenant: a dispatcher over the route modules in ../graph/.
 import { graphCaller } from '../graph/auth.js';
-import { getApplication } from '../graph/applications.js';
+import { getApplication, listFederatedCredentials } from '../graph/applications.js';
 import { listApplications } from '../graph/tenant-apps.js';
 import { answerBatch } from '../graph/batch.js';
 import {
@@ -38,6 +38,11 @@ const ROUTES: Route[] = [
     method: 'GET',
     pattern: /^\/applications\(appId='([^']+)'\)$/,
     answer: (req, m, q) => getApplication(req.tenant, decodeURIComponent(m[1]!), q),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/applications\(appId='([^']+)'\)\/federatedIdentityCredentials$/,
+    answer: (req, m) => listFederatedCredentials(req.tenant, decodeURIComponent(m[1]!)),
   },
   { method: 'GET', pattern: /^\/applications$/, answer: (req, _m, q) => listApplications(req, q) },
   {
