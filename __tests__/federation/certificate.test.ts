@@ -3,7 +3,8 @@
 // spell them, and the parts to mask.
 import { createHash, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
-import { loadClientCertificate, pemSecretParts } from '../../src/identity/certificate.js';
+import { loadClientCertificate } from '../../src/identity/certificate.js';
+import { pemSecretParts } from '../../src/identity/pem-mask.js';
 import { makeCertificate } from '../../sandbox/x509.js';
 
 const DAY = 86_400_000;

@@ -4,7 +4,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import type { GraphAnswer } from '../routes/graph.js';
 import type { SandboxTenant } from '../tenant.js';
 
-export function applicationResource(tenant: SandboxTenant) {
+export function applicationResource(tenant: SandboxTenant, withKeys = false) {
   const app = tenant.app;
   return {
     id: app.objectId,
@@ -29,7 +29,9 @@ export function applicationResource(tenant: SandboxTenant) {
         : null,
       displayName: c.displayName,
       endDateTime: c.endDateTime,
-      key: null,
+      // The certificate itself: Graph returns it only on a single-object GET that $selects
+      // keyCredentials (https://learn.microsoft.com/graph/api/resources/keycredential).
+      key: withKeys && c.certPem ? new X509Certificate(c.certPem).raw.toString('base64') : null,
       keyId: c.keyId,
       startDateTime: c.startDateTime,
       type: 'AsymmetricX509Cert',
@@ -71,7 +73,10 @@ export function getApplication(
     status: 200,
     body: {
       '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#applications/$entity',
-      ...select(applicationResource(tenant), query),
+      ...select(
+        applicationResource(tenant, query.get('$select')?.includes('keyCredentials') ?? false),
+        query,
+      ),
     },
   };
 }

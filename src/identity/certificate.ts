@@ -138,21 +138,4 @@ export function loadClientCertificate(text: string, now: Date): CertificateCheck
   };
 }
 
-/**
- * The strings to mask for a PEM secret: the whole text and every line of every private key
- * block (a log line may show any one line of it), the key's headers excepted.
- */
-export function pemSecretParts(text: string): string[] {
-  const parts = [text, text.trim()];
-  for (const block of pemBlocks(text.replace(/\r\n/g, '\n'))) {
-    if (!/PRIVATE KEY$/.test(block.label)) continue;
-    parts.push(block.pem);
-    for (const line of block.body.split('\n')) {
-      const trimmed = line.trim();
-      if (trimmed && !trimmed.includes(':')) parts.push(trimmed);
-    }
-  }
-  return [...new Set(parts)].filter((p) => p.length >= 4);
-}
-
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
