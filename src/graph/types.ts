@@ -13,6 +13,10 @@ export type PasswordCredential = z.infer<typeof passwordCredentialSchema>;
 export const keyCredentialSchema = z.object({
   keyId: z.string(),
   displayName: z.string().nullable().optional(),
+  /** base64; by default the SHA-1 thumbprint of the certificate. */
+  customKeyIdentifier: z.string().nullable().optional(),
+  /** The certificate (base64 DER), only on a single-object read that selects keyCredentials. */
+  key: z.string().nullable().optional(),
   type: z.string().nullable().optional(),
   usage: z.string().nullable().optional(),
   startDateTime: z.string().nullable().optional(),

@@ -4,12 +4,10 @@
 // Buildkite), read again for every request so a refreshed file is followed.
 import { readFile } from 'node:fs/promises';
 import type { HttpClient } from '../http/types.js';
+import type { AssertionSource } from '../settings/client-auth.js';
 import { fetchGithubOidcToken, type OidcFailure } from './github-oidc.js';
 
-export type AssertionSource =
-  | { kind: 'github'; requestUrl: string; requestToken: string; audience: string }
-  | { kind: 'value'; value: string }
-  | { kind: 'file'; path: string };
+export type { AssertionSource };
 
 export type AssertionOutcome =
   { ok: true; assertion: string } | { ok: false; failure: OidcFailure };

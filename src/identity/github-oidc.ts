@@ -8,25 +8,12 @@
 import { HttpError } from '../http/errors.js';
 import type { HttpClient } from '../http/types.js';
 import { safeJson } from '../http/safe-json.js';
-import type { Cloud } from '../settings/types.js';
+import type { OidcAvailability } from '../settings/client-auth.js';
 
-/** Entra's token-exchange audience per cloud (Azure/azure-sdk-for-js GitHub Actions credential). */
-export const FEDERATED_AUDIENCE: Readonly<Record<Cloud, string>> = {
-  public: 'api://AzureADTokenExchange',
-  usgov: 'api://AzureADTokenExchangeUSGov',
-  'usgov-dod': 'api://AzureADTokenExchangeUSGov',
-  china: 'api://AzureADTokenExchangeChina',
-};
+export { FEDERATED_AUDIENCE } from '../settings/client-auth.js';
 
 /** GitHub's issuer, spelled exactly as the token's `iss` (no trailing slash). */
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
-
-export type OidcAvailability =
-  | { kind: 'available'; requestUrl: string; requestToken: string }
-  /** A pull request from a fork: GitHub gives such runs no OIDC token whatever the permissions. */
-  | { kind: 'fork' }
-  /** The job lacks `permissions: id-token: write` (or this is not GitHub Actions). */
-  | { kind: 'no-permission' };
 
 export function oidcAvailability(
   env: Readonly<Record<string, string | undefined>>,
