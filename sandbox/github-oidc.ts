@@ -24,6 +24,11 @@ export interface GithubJob {
   workflowFile: string;
   /** Subjects in the repository-id form, as for repositories created after 2026-07-15. */
   idSubject?: boolean;
+  /**
+   * Seconds the issuer's clock is off (negative: behind). -900 issues tokens that expired ten
+   * minutes before they are used, as a token held up on its way would be.
+   */
+  clockOffsetSeconds?: number;
 }
 
 export const DEFAULT_JOB: GithubJob = {
@@ -53,7 +58,7 @@ export function githubSubject(job: GithubJob): string {
 }
 
 export function githubClaims(job: GithubJob, audience: string, nowMs: number) {
-  const now = Math.floor(nowMs / 1000);
+  const now = Math.floor(nowMs / 1000) + (job.clockOffsetSeconds ?? 0);
   const repository = `${job.owner}/${job.repo}`;
   const workflowRef = `${repository}/.github/workflows/${job.workflowFile}@${job.ref}`;
   return {
