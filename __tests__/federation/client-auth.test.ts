@@ -46,8 +46,9 @@ describe('client-auth: auto', () => {
   it('refuses client credentials with no credential at all, naming all three ways', () => {
     const { problems } = resolve({});
     expect(problems).toHaveLength(1);
+    expect(problems[0]!.input).toBe('client-secret');
     expect(problems[0]!.message).toMatch(
-      /client-secret.*client-certificate.*permissions: id-token: write/,
+      /client-credentials.*client-certificate.*permissions: id-token: write/,
     );
   });
 

@@ -3,6 +3,7 @@
 // encoded. The only allowed appearance is the runner's own `::add-mask::` command.
 import { encodings } from '../../src/engine/secret-redactor.js';
 import { xoauth2InitialResponse } from '../../src/mailbox/xoauth2.js';
+import { pemSecretParts } from '../../src/identity/pem-mask.js';
 import type { ActionRun } from './run-action.js';
 
 export function findLeaks(run: ActionRun, secrets: string[]): string[] {
@@ -35,7 +36,7 @@ export function maskedBeforeUse(stdout: string, value: string): boolean {
   return lines[0] === `::add-mask::${value}`;
 }
 
-const SECRET_INPUTS = ['client-secret', 'password', 'github-token'];
+const SECRET_INPUTS = ['client-secret', 'client-certificate', 'password', 'github-token'];
 
 /**
  * Every secret a run could have seen: secret inputs (trimmed too), token outputs, issued tokens,
@@ -52,6 +53,8 @@ export function secretsOf(
   const values = [
     ...SECRET_INPUTS.map((name) => inputs[name] ?? ''),
     ...SECRET_INPUTS.map((name) => (inputs[name] ?? '').trim()),
+    // The private key whole and line by line (a log could show any one line of it).
+    ...pemSecretParts(inputs['client-certificate'] ?? ''),
     run.outputs['refresh-token'] ?? '',
     ...tokens,
     ...(mailbox ? tokens.map((token) => xoauth2InitialResponse(mailbox, token)) : []),

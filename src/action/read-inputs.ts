@@ -1,6 +1,7 @@
 // The only module that reads action inputs. Secret inputs are masked the moment they are read,
 // before anything else can print; the password is read untrimmed (ROPC needs it exactly).
 import * as core from './workflow-commands.js';
+import { pemSecretParts } from '../identity/pem-mask.js';
 import { INPUT_NAMES, SECRET_INPUTS, type RawInputs } from '../settings/types.js';
 
 export function readActionInputs(): RawInputs {
@@ -11,8 +12,20 @@ export function readActionInputs(): RawInputs {
       core.setSecret(value);
       // A value with surrounding spaces is also masked trimmed: logs may show either.
       if (value.trim() && value.trim() !== value) core.setSecret(value.trim());
+      // A PEM is masked line by line too: a log may show any one line of the key.
+      if (name === 'client-certificate')
+        for (const part of pemSecretParts(value)) core.setSecret(part);
     }
     raw[name] = value;
   }
   return raw;
+}
+
+/**
+ * The runner's OIDC request token is a secret (it mints tokens for this job): masked before
+ * anything else is printed, whether or not this run uses federation.
+ */
+export function maskRunnerSecrets(env: NodeJS.ProcessEnv = process.env): void {
+  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+  if (requestToken) core.setSecret(requestToken);
 }

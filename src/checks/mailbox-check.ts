@@ -158,7 +158,8 @@ async function judge(
  * Read from the registration batch (shared with the permissions check, so usually free).
  */
 async function servicePrincipalObjectId(ctx: RunContext): Promise<string | undefined> {
-  if (ctx.settings.grant !== 'client-credentials' || !ctx.settings.clientSecret) return undefined;
+  if (ctx.settings.grant !== 'client-credentials' || ctx.settings.clientAuth === 'none')
+    return undefined;
   const { getRegistration } = await import('../graph/registration.js');
   const sp = (await getRegistration(ctx)).servicePrincipal;
   return sp?.ok ? sp.value.id : undefined;

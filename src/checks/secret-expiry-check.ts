@@ -6,6 +6,25 @@ import { getRegistration } from '../graph/registration.js';
 import { soonestFirst, toSecretReport } from '../secrets/credentials.js';
 import { judgeSelf } from '../secrets/self-expiry.js';
 import { scanTenant } from '../secrets/tenant-scan.js';
+import { loadedCertificate } from '../identity/client-credential.js';
+
+/** The credential this run signs in with decides: the secret, the certificate, or federation. */
+async function judgeCredentialInUse(
+  ctx: Parameters<Check['run']>[0],
+  read: Awaited<ReturnType<typeof getRegistration>>,
+) {
+  const now = ctx.adapters.now();
+  if (ctx.settings.clientAuth === 'federated') {
+    const { judgeFederated } = await import('../credentials/assertion-expiry.js');
+    return judgeFederated(read, ctx.settings, now);
+  }
+  const certificate = await loadedCertificate(ctx.settings);
+  if (certificate) {
+    const { judgeCertificateInUse } = await import('../credentials/assertion-expiry.js');
+    return judgeCertificateInUse(read, ctx.settings, certificate.thumbprints, now);
+  }
+  return judgeSelf(read, ctx.settings, now);
+}
 
 export const secretExpiryCheck: Check = {
   name: 'secret-expiry',
@@ -16,7 +35,7 @@ export const secretExpiryCheck: Check = {
       getRegistration(ctx),
       tenantScope ? scanTenant(ctx) : undefined,
     ]);
-    const self = judgeSelf(read, ctx.settings, ctx.adapters.now());
+    const self = await judgeCredentialInUse(ctx, read);
     const views = [...self.views, ...(scan?.views ?? [])].sort(soonestFirst);
     ctx.notes.secrets.push(...views.map(toSecretReport));
     if (self.inUse)

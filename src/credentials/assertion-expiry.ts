@@ -133,7 +133,8 @@ export function judgeFederated(read: RegistrationRead, settings: Settings, now: 
 
 function unreadable(read: RegistrationRead, title: string): CheckResult {
   const failure = read.failure ?? { message: 'the registration could not be read' };
-  const tokenRefused = failure.code?.startsWith('AADSTS') ?? false;
+  const tokenRefused =
+    (failure.code?.startsWith('AADSTS') ?? false) || failure.message.startsWith('no Graph token');
   return {
     id: 'secret-expiry',
     title,

@@ -6,6 +6,7 @@ import type { HttpClient } from '../http/types.js';
 import { createHttpClient } from '../http/undici-client.js';
 import type { Settings } from '../settings/types.js';
 import { SecretRedactor } from './secret-redactor.js';
+import { pemSecretParts } from '../identity/pem-mask.js';
 import type { OutcomeNotes } from './check.js';
 import type { Adapters } from './types.js';
 
@@ -26,6 +27,12 @@ export function createRunContext(settings: Settings, adapters: Adapters): RunCon
   const redactor = new SecretRedactor();
   for (const value of [settings.clientSecret, settings.password, settings.githubToken])
     redactor.add(value);
+  // Secretless sign-in: the PEM (whole and each key line) and the runner's OIDC request token.
+  if (settings.clientCertificate)
+    for (const part of pemSecretParts(settings.clientCertificate)) redactor.add(part);
+  const source = settings.assertionSource;
+  if (source?.kind === 'github') redactor.add(source.requestToken);
+  if (source?.kind === 'value') redactor.add(source.value);
   const registerSecret = (value: string) => {
     redactor.add(value);
     adapters.registerSecret(value);

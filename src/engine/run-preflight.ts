@@ -3,6 +3,7 @@
 // It knows nothing of @actions/core; tests drive it directly.
 import type { ParseResult } from '../settings/parse-settings.js';
 import { getMailToken } from '../identity/tokens.js';
+import { certificateProblem } from '../identity/client-credential.js';
 import { createRunContext } from './context.js';
 import { ALL_CHECKS } from './plan.js';
 import type { Adapters, CheckResult, PreflightOutcome, Report } from './types.js';
@@ -16,6 +17,10 @@ export async function runPreflight(
 ): Promise<PreflightOutcome> {
   if (!parsed.ok) return refusedInputs(parsed);
   const { settings } = parsed;
+  // A bad client-certificate is refused like any input, before any request.
+  const certificate = await certificateProblem(settings, adapters.now());
+  if (certificate)
+    return refusedInputs({ ok: false, problems: [certificate], warnings: parsed.warnings });
   const ctx = createRunContext(settings, adapters);
   try {
     const selected = ALL_CHECKS.filter((check) => settings.checks.includes(check.name));

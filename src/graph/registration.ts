@@ -13,6 +13,8 @@ import { readAllPages } from './paging.js';
 import {
   appRoleAssignmentSchema,
   applicationSchema,
+  federatedCredentialSchema,
+  type FederatedCredential,
   permissionGrantSchema,
   servicePrincipalSchema,
   type AppRoleAssignment,
@@ -33,6 +35,8 @@ export interface RegistrationRead {
   appRoleAssignments?: GraphPart<AppRoleAssignment[]>;
   permissionGrants?: GraphPart<PermissionGrant[]>;
   resources?: { graph: GraphPart<ServicePrincipal>; exchange: GraphPart<ServicePrincipal> };
+  /** The app's federated identity credentials: read only when the run signs in with federation. */
+  federatedCredentials?: GraphPart<FederatedCredential[]>;
 }
 
 export const APPLICATION_SELECT =
@@ -41,9 +45,18 @@ const SP_SELECT = 'id,appId,displayName,accountEnabled,appRoleAssignmentRequired
 const RESOURCE_SP_SELECT = 'id,appId,displayName,appRoles,oauth2PermissionScopes';
 
 /** The batch's requests. The app's own SP is addressed by appId so no request depends on another. */
-export function registrationBatch(clientId: string): BatchRequest[] {
+export function registrationBatch(clientId: string, federated = false): BatchRequest[] {
   const self = `/servicePrincipals(appId='${clientId}')`;
   return [
+    // Federation: the app's federated credentials, in the same batch (no extra round trip).
+    ...(federated
+      ? [
+          {
+            id: 'federatedCredentials',
+            url: `/applications(appId='${clientId}')/federatedIdentityCredentials`,
+          },
+        ]
+      : []),
     { id: 'application', url: `/applications(appId='${clientId}')?$select=${APPLICATION_SELECT}` },
     { id: 'servicePrincipal', url: `${self}?$select=${SP_SELECT}` },
     { id: 'appRoleAssignments', url: `${self}/appRoleAssignments` },
@@ -64,14 +77,22 @@ export function getRegistration(ctx: RunContext): Promise<RegistrationRead> {
     const token = await getGraphToken(ctx);
     if (!token)
       return {
-        failure: { message: 'no client secret was given, so Microsoft Graph could not be read' },
+        failure: {
+          message:
+            'no client secret, certificate or federated token was given, so Microsoft Graph could not be read',
+        },
       };
     if (!token.ok)
       return {
         failure: { message: `no Graph token: ${token.failure.summary}`, code: token.failure.code },
       };
     const accessToken = token.token.accessToken;
-    const answers = await sendBatch(ctx, accessToken, registrationBatch(ctx.settings.clientId));
+    const federated = ctx.settings.clientAuth === 'federated';
+    const answers = await sendBatch(
+      ctx,
+      accessToken,
+      registrationBatch(ctx.settings.clientId, federated),
+    );
     await retryByObjectId(ctx, accessToken, answers);
     const answer = (id: string): BatchAnswer =>
       answers.get(id) ?? { ok: false, failure: { message: `no answer for ${id}` } };
@@ -87,9 +108,12 @@ export function getRegistration(ctx: RunContext): Promise<RegistrationRead> {
         : unexpected(what);
     };
 
-    const [appRoleAssignments, permissionGrants] = await Promise.all([
+    const [appRoleAssignments, permissionGrants, federatedCredentials] = await Promise.all([
       listOf('appRoleAssignments', appRoleAssignmentSchema, 'appRoleAssignments'),
       listOf('permissionGrants', permissionGrantSchema, 'oauth2PermissionGrants'),
+      federated
+        ? listOf('federatedCredentials', federatedCredentialSchema, 'federatedIdentityCredentials')
+        : undefined,
     ]);
     const app = entity(answer('application'), applicationSchema, 'the application');
     return {
@@ -101,6 +125,7 @@ export function getRegistration(ctx: RunContext): Promise<RegistrationRead> {
       ),
       appRoleAssignments,
       permissionGrants,
+      ...(federatedCredentials ? { federatedCredentials } : {}),
       resources: {
         graph: entity(answer('graphResource'), servicePrincipalSchema, 'the Graph resource'),
         exchange: entity(

@@ -41,6 +41,15 @@ export const applicationSchema = z.object({
 });
 export type Application = z.infer<typeof applicationSchema>;
 
+/** A federated identity credential (Graph `federatedIdentityCredential`). */
+export const federatedCredentialSchema = z.object({
+  name: z.string(),
+  issuer: z.string(),
+  subject: z.string().nullable().optional(),
+  audiences: z.array(z.string()).default([]),
+});
+export type FederatedCredential = z.infer<typeof federatedCredentialSchema>;
+
 export const graphErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string().optional() }),
 });

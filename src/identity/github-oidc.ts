@@ -8,22 +8,10 @@
 import { HttpError } from '../http/errors.js';
 import type { HttpClient } from '../http/types.js';
 import { safeJson } from '../http/safe-json.js';
-import type { OidcAvailability } from '../settings/client-auth.js';
-
 export { FEDERATED_AUDIENCE } from '../settings/client-auth.js';
 
 /** GitHub's issuer, spelled exactly as the token's `iss` (no trailing slash). */
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
-
-export function oidcAvailability(
-  env: Readonly<Record<string, string | undefined>>,
-  fromFork: boolean,
-): OidcAvailability {
-  const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-  if (requestUrl && requestToken) return { kind: 'available', requestUrl, requestToken };
-  return fromFork ? { kind: 'fork' } : { kind: 'no-permission' };
-}
 
 export interface OidcFailure {
   summary: string;

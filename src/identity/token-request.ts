@@ -12,6 +12,7 @@ import {
   type TokenFailure,
 } from './token-diagnosis.js';
 import { entraErrorSchema, tokenSuccessSchema } from './token-response.js';
+import { clientAuthFields, federationDoctor, loadedCertificate } from './client-credential.js';
 
 export type TokenGrant = 'password' | 'client-credentials';
 
@@ -45,9 +46,18 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
   } else {
     form.set('grant_type', 'client_credentials');
   }
-  if (settings.clientSecret) form.set('client_secret', settings.clientSecret);
-
   const elapsed = () => Date.now() - started;
+  // The app's proof of identity: secret, certificate assertion or federated assertion.
+  const auth = await clientAuthFields({
+    settings,
+    http: input.http,
+    registerSecret: input.registerSecret,
+    now: input.now,
+    tokenUrl: tokenUrl(settings),
+  });
+  if (!auth.ok) return { ok: false, durationMs: elapsed(), failure: auth.failure };
+  for (const [name, value] of Object.entries(auth.fields)) form.set(name, value);
+
   let response;
   try {
     response = await input.http.request({
@@ -96,11 +106,34 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
   }
   const entra = body === undefined ? undefined : entraErrorSchema.safeParse(body);
   if (entra?.success && response.status >= 400) {
-    return {
-      ok: false,
-      durationMs: elapsed(),
-      failure: diagnoseTokenError(entra.data, response.status, { settings, grant }),
-    };
+    const failure = diagnoseTokenError(entra.data, response.status, { settings, grant });
+    // Federation refused: the doctor shows what the workflow presented and the fix to paste.
+    const doctor = await federationDoctor(
+      settings,
+      entra.data.error_codes ?? [],
+      auth.fields.client_assertion,
+      input.now(),
+    );
+    if (doctor)
+      return {
+        ok: false,
+        durationMs: elapsed(),
+        failure: {
+          ...failure,
+          code: `AADSTS${doctor.code}`,
+          summary: `AADSTS${doctor.code}: ${doctor.summary}`,
+          details: `${doctor.details}\n${failure.details ?? ''}`.trim(),
+          remediation: doctor.remediation,
+        },
+      };
+    // A certificate Entra does not know: name it by the thumbprint the portal shows.
+    const certificate =
+      settings.clientAuth === 'certificate' && entra.data.error_codes?.includes(700027)
+        ? await loadedCertificate(settings)
+        : undefined;
+    if (certificate)
+      failure.summary += ` (client-certificate: thumbprint ${certificate.thumbprints.sha1Hex}, ${certificate.subject})`;
+    return { ok: false, durationMs: elapsed(), failure };
   }
   return {
     ok: false,

@@ -18,10 +18,10 @@ export function getMailToken(ctx: RunContext): Promise<TokenOutcome> {
   );
 }
 
-/** App-only token for Microsoft Graph. Undefined when no client secret was given. */
+/** App-only token for Microsoft Graph. Undefined when the app has no credential (public client). */
 export function getGraphToken(ctx: RunContext): Promise<TokenOutcome | undefined> {
   return ctx.once('graph-token', async () => {
-    if (!ctx.settings.clientSecret) return undefined;
+    if (ctx.settings.clientAuth === 'none') return undefined;
     return requestToken({
       settings: ctx.settings,
       http: ctx.http,

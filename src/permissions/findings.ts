@@ -25,7 +25,7 @@ export function findings(input: {
   const { settings, application, evidence, token, rows } = input;
   const out: Finding[] = [];
 
-  if (application?.isFallbackPublicClient && settings.clientSecret) {
+  if (application?.isFallbackPublicClient && settings.clientAuth !== 'none') {
     out.push({
       level: settings.grant === 'password' ? 'fail' : 'warn',
       code: 'AADSTS700025',

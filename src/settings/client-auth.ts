@@ -112,9 +112,9 @@ export function resolveClientAuth(input: ClientAuthInput): {
     });
   if (clientAuth === 'none' && input.grant === 'client-credentials')
     problems.push({
-      input: 'client-auth',
+      input: 'client-secret',
       message:
-        'the app has no credential for an app-only token: set client-secret, or client-certificate, or give the job `permissions: id-token: write` for federation (the runner then offers an OIDC token)',
+        'is required with grant: client-credentials (the secret VALUE from Certificates & secrets), unless the app signs in without one: set client-certificate, or give the job `permissions: id-token: write` for federation (the runner then offers an OIDC token)',
     });
   return {
     problems,
@@ -137,3 +137,25 @@ export function resolveClientAuth(input: ClientAuthInput): {
 /** Whether the app can get an app-only token (Graph reads, client credentials). */
 export const hasAppCredential = (s: Pick<ClientAuthSettings, 'clientAuth'>): boolean =>
   s.clientAuth !== 'none';
+
+/**
+ * What a front end finds for federation in its environment: the runner's OIDC offer
+ * (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN, present only with `permissions: id-token: write` and
+ * never on pull requests from forks), and for the CLI an assertion from another CI system.
+ */
+export function federationFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+  fromFork: boolean,
+  cli?: { assertionFile?: string },
+): FederationEnv {
+  const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+  const oidc: OidcAvailability =
+    requestUrl && requestToken
+      ? { kind: 'available', requestUrl, requestToken }
+      : { kind: fromFork ? 'fork' : 'no-permission' };
+  if (!cli) return { oidc };
+  if (cli.assertionFile) return { oidc, assertion: { kind: 'file', path: cli.assertionFile } };
+  const value = env.M365_CLIENT_ASSERTION?.trim();
+  return value ? { oidc, assertion: { kind: 'value', value } } : { oidc };
+}

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { defaultMailScopes } from '../identity/default-scopes.js';
 import { CLOUD_ENDPOINTS } from './clouds.js';
+import { NO_FEDERATION, resolveClientAuth, type FederationEnv } from './client-auth.js';
 import type {
   Activity,
   CheckName,
@@ -23,6 +24,7 @@ import {
 } from './validators.js';
 
 export const DEFAULTS = {
+  'client-auth': 'auto',
   grant: 'auto',
   activities: 'read, send',
   'read-protocol': 'imap',
@@ -44,7 +46,10 @@ export type ParseResult =
 const ACTIVITIES = ['read', 'send'] as const;
 const CHECKS = ['permissions', 'token', 'mailbox', 'secret-expiry'] as const;
 
-export function parseSettings(raw: RawInputs): ParseResult {
+export function parseSettings(
+  raw: RawInputs,
+  federation: FederationEnv = NO_FEDERATION,
+): ParseResult {
   const problems: InputProblem[] = [];
   const warnings: string[] = [];
   const problem = (input: InputName, message: string) => problems.push({ input, message });
@@ -155,16 +160,21 @@ export function parseSettings(raw: RawInputs): ParseResult {
       );
     if (!password) problem('password', 'is required with grant: password');
   }
-  if (grant === 'client-credentials' && !clientSecret) {
+  // How the app proves itself: a secret, a certificate or a federated assertion (client-auth.ts).
+  const auth = resolveClientAuth({
+    clientAuth: get('client-auth'),
+    clientSecret,
+    clientCertificate: get('client-certificate'),
+    federatedAudience: get('federated-audience'),
+    grant,
+    cloud,
+    env: federation,
+  });
+  for (const p of auth.problems) problem(p.input, p.message);
+  if (checks.includes('secret-expiry') && auth.settings.clientAuth === 'none') {
     problem(
       'client-secret',
-      'is required with grant: client-credentials (the secret VALUE from Certificates & secrets)',
-    );
-  }
-  if (checks.includes('secret-expiry') && !clientSecret && grant === 'password') {
-    problem(
-      'client-secret',
-      'is required by the secret-expiry check (it reads the registration through Microsoft Graph with an app-only token)',
+      'is required by the secret-expiry check (it reads the registration through Microsoft Graph with an app-only token); or set client-certificate, or use federation',
     );
   }
   if (checks.includes('mailbox') && !username && grant === 'client-credentials') {
@@ -190,6 +200,7 @@ export function parseSettings(raw: RawInputs): ParseResult {
     ok: true,
     warnings,
     settings: {
+      ...auth.settings,
       tenantId,
       clientId,
       clientSecret,

@@ -1,5 +1,6 @@
 // The typed settings every part of the engine works from. Built once from raw inputs by
 // parse-settings.ts; nothing else reads action inputs or CLI flags.
+import type { ClientAuthSettings } from './client-auth.js';
 
 export type Grant = 'password' | 'client-credentials';
 export type Activity = 'read' | 'send';
@@ -39,7 +40,7 @@ export interface Endpoints {
   smtp: HostPort;
 }
 
-export interface Settings {
+export interface Settings extends ClientAuthSettings {
   tenantId: string;
   clientId: string;
   /** '' when not given. Masked before anything is printed. */
@@ -74,6 +75,9 @@ export const INPUT_NAMES = [
   'tenant-id',
   'client-id',
   'client-secret',
+  'client-auth',
+  'client-certificate',
+  'federated-audience',
   'username',
   'password',
   'grant',
@@ -96,7 +100,12 @@ export const INPUT_NAMES = [
 export type InputName = (typeof INPUT_NAMES)[number];
 
 /** Inputs whose values are secrets: masked on read, never echoed. */
-export const SECRET_INPUTS: readonly InputName[] = ['client-secret', 'password', 'github-token'];
+export const SECRET_INPUTS: readonly InputName[] = [
+  'client-secret',
+  'client-certificate',
+  'password',
+  'github-token',
+];
 
 export interface InputProblem {
   input: InputName;
