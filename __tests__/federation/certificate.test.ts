@@ -4,7 +4,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import { loadClientCertificate } from '../../src/identity/certificate.js';
-import { pemSecretParts } from '../../src/identity/pem-mask.js';
+import { pemSecretParts } from '../../src/settings/pem-mask.js';
 import { makeCertificate } from '../../sandbox/x509.js';
 
 const DAY = 86_400_000;

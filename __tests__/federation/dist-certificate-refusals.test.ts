@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_TENANT_ID, SANDBOX_USER } from '../../sandbox/tenant.js';
 import { makeCertificate } from '../../sandbox/x509.js';
-import { pemSecretParts } from '../../src/identity/pem-mask.js';
+import { pemSecretParts } from '../../src/settings/pem-mask.js';
 import { runAction } from '../helpers/run-action.js';
 
 let sandbox: Sandbox;

@@ -21,7 +21,7 @@ import {
   SANDBOX_USER,
 } from '../../sandbox/tenant.js';
 import { makeCertificate } from '../../sandbox/x509.js';
-import { pemSecretParts } from '../../src/identity/pem-mask.js';
+import { pemSecretParts } from '../../src/settings/pem-mask.js';
 import { xoauth2InitialResponse } from '../../src/mailbox/xoauth2.js';
 import { findLeaks } from '../helpers/leak-check.js';
 import {

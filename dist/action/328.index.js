@@ -9,13 +9,12 @@ export const modules = {
 /* harmony export */   judgeCertificateInUse: () => (/* binding */ judgeCertificateInUse),
 /* harmony export */   judgeFederated: () => (/* binding */ judgeFederated)
 /* harmony export */ });
-/* unused harmony exports CERTIFICATE_TITLE, FEDERATED_TITLE, matchingKeyCredentials */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _secrets_credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3179);
-/* harmony import */ var _secrets_judge_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9626);
-/* harmony import */ var _secrets_self_expiry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(480);
-/* harmony import */ var _secrets_table_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3753);
+/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2364);
+/* harmony import */ var _expiry_level_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1788);
+/* harmony import */ var _self_expiry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4301);
+/* harmony import */ var _table_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3106);
 // Credential expiry when the app does not sign in with a client secret. With a certificate the
 // check judges that certificate, found in the app's keyCredentials by thumbprint: Graph's
 // customKeyIdentifier is by default the base64 SHA-1 thumbprint, and the certificate itself
@@ -46,12 +45,12 @@ function judgeCertificateInUse(read, settings, thumbprint, now) {
     if (!app)
         return { result: unreadable(read, CERTIFICATE_TITLE), views: [] };
     const matches = matchingKeyCredentials(app.keyCredentials, thumbprint);
-    const views = (0,_secrets_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialViews */ .kW)(app, now, settings.secretExpiry, new Set(matches.map((m) => m.keyId)));
+    const views = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialViews */ .kW)(app, now, settings.secretExpiry, new Set(matches.map((m) => m.keyId)));
     const appName = app.displayName || app.appId;
     const inUse = views.find((v) => v.kind === 'certificate' && v.inUse);
-    const others = views.filter((v) => v !== inUse && (0,_secrets_judge_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlarming */ .EE)(v.level));
+    const others = views.filter((v) => v !== inUse && (0,_expiry_level_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlarming */ .EE)(v.level));
     const tables = views.length
-        ? [(0,_secrets_table_js__WEBPACK_IMPORTED_MODULE_3__/* .credentialTable */ .y)(`Credentials of '${appName}' (soonest first)`, views, false)]
+        ? [(0,_table_js__WEBPACK_IMPORTED_MODULE_3__/* .credentialTable */ .y)(`Credentials of '${appName}' (soonest first)`, views, false)]
         : undefined;
     const where = `App registrations → '${appName}' → Certificates & secrets → Certificates`;
     if (!inUse) {
@@ -77,7 +76,7 @@ function judgeCertificateInUse(read, settings, thumbprint, now) {
             },
         };
     }
-    const status = (0,_secrets_judge_js__WEBPACK_IMPORTED_MODULE_4__/* .isFailing */ .DI)(inUse.level) ? 'fail' : (0,_secrets_judge_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlarming */ .EE)(inUse.level) ? 'warn' : 'pass';
+    const status = (0,_expiry_level_js__WEBPACK_IMPORTED_MODULE_4__/* .isFailing */ .DI)(inUse.level) ? 'fail' : (0,_expiry_level_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlarming */ .EE)(inUse.level) ? 'warn' : 'pass';
     return {
         views,
         inUse,
@@ -85,16 +84,16 @@ function judgeCertificateInUse(read, settings, thumbprint, now) {
             id: 'secret-expiry',
             title: CERTIFICATE_TITLE,
             status,
-            summary: `The certificate in use (${inUse.displayName ? `'${inUse.displayName}', ` : ''}thumbprint ${thumbprint.sha1Hex}) ${(0,_secrets_self_expiry_js__WEBPACK_IMPORTED_MODULE_2__/* .whenOf */ .A3)(inUse)}`,
+            summary: `The certificate in use (${inUse.displayName ? `'${inUse.displayName}', ` : ''}thumbprint ${thumbprint.sha1Hex}) ${(0,_self_expiry_js__WEBPACK_IMPORTED_MODULE_2__/* .whenOf */ .A3)(inUse)}`,
             details: [inUse, ...others]
-                .filter((v) => (0,_secrets_judge_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlarming */ .EE)(v.level))
-                .map((v) => (0,_secrets_self_expiry_js__WEBPACK_IMPORTED_MODULE_2__/* .lineOf */ .cA)(v))
+                .filter((v) => (0,_expiry_level_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlarming */ .EE)(v.level))
+                .map((v) => (0,_self_expiry_js__WEBPACK_IMPORTED_MODULE_2__/* .lineOf */ .cA)(v))
                 .join('\n') || undefined,
-            remediation: (0,_secrets_judge_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlarming */ .EE)(inUse.level) ? (0,_secrets_self_expiry_js__WEBPACK_IMPORTED_MODULE_2__/* .remediationFor */ .$J)(inUse) : undefined,
+            remediation: (0,_expiry_level_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlarming */ .EE)(inUse.level) ? (0,_self_expiry_js__WEBPACK_IMPORTED_MODULE_2__/* .remediationFor */ .$J)(inUse) : undefined,
             tables,
             annotations: [inUse, ...others]
-                .filter((v) => (0,_secrets_judge_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlarming */ .EE)(v.level))
-                .map((v) => (0,_secrets_self_expiry_js__WEBPACK_IMPORTED_MODULE_2__/* .annotationOf */ .lW)(v)),
+                .filter((v) => (0,_expiry_level_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlarming */ .EE)(v.level))
+                .map((v) => (0,_self_expiry_js__WEBPACK_IMPORTED_MODULE_2__/* .annotationOf */ .lW)(v)),
         },
     };
 }
@@ -102,10 +101,10 @@ function judgeFederated(read, settings, now) {
     const app = read.application;
     if (!app)
         return { result: unreadable(read, FEDERATED_TITLE), views: [] };
-    const views = (0,_secrets_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialViews */ .kW)(app, now, settings.secretExpiry);
+    const views = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialViews */ .kW)(app, now, settings.secretExpiry);
     const appName = app.displayName || app.appId;
     const secrets = views.filter((v) => v.kind === 'password');
-    const candidates = secrets.map((v) => `${(0,_secrets_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .nameOf */ .Vb)(v)} ${(0,_secrets_self_expiry_js__WEBPACK_IMPORTED_MODULE_2__/* .whenOf */ .A3)(v)}`);
+    const candidates = secrets.map((v) => `${(0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .nameOf */ .Vb)(v)} ${(0,_self_expiry_js__WEBPACK_IMPORTED_MODULE_2__/* .whenOf */ .A3)(v)}`);
     return {
         views,
         result: {
@@ -119,7 +118,7 @@ function judgeFederated(read, settings, now) {
                 ? `Candidates to delete (App registrations → '${appName}' → Certificates & secrets → Client secrets):\n${candidates.join('\n')}`
                 : undefined,
             tables: views.length
-                ? [(0,_secrets_table_js__WEBPACK_IMPORTED_MODULE_3__/* .credentialTable */ .y)(`Credentials of '${appName}' (soonest first)`, views, false)]
+                ? [(0,_table_js__WEBPACK_IMPORTED_MODULE_3__/* .credentialTable */ .y)(`Credentials of '${appName}' (soonest first)`, views, false)]
                 : undefined,
         },
     };

@@ -62,9 +62,8 @@ async function nextAssertion(source, deps) {
 /* harmony export */   noOidcTokenFailure: () => (/* binding */ noOidcTokenFailure),
 /* harmony export */   oX: () => (/* binding */ GITHUB_ISSUER)
 /* harmony export */ });
-/* unused harmony export oidcTokenUrl */
 /* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8549);
-/* harmony import */ var _http_safe_json_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8058);
+/* harmony import */ var _http_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5853);
 /* harmony import */ var _settings_client_auth_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(309);
 // The workflow's own OIDC token from GitHub, used as the client assertion of workload identity
 // federation (https://learn.microsoft.com/entra/workload-id/workload-identity-federation).
@@ -101,7 +100,7 @@ async function fetchGithubOidcToken(request) {
         });
     }
     catch (error) {
-        if (!(error instanceof _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j))
+        if (!(error instanceof _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .HttpError */ .j$))
             throw error;
         return {
             ok: false,
@@ -111,7 +110,7 @@ async function fetchGithubOidcToken(request) {
             },
         };
     }
-    const body = (0,_http_safe_json_js__WEBPACK_IMPORTED_MODULE_2__/* .safeJson */ .o)(response.text);
+    const body = (0,_http_types_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .q)(response.text);
     const value = typeof body?.value === 'string' ? body.value : '';
     if (value)
         request.registerSecret(value);

@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   signClientAssertion: () => (/* binding */ signClientAssertion)
 /* harmony export */ });
-/* unused harmony exports CLIENT_ASSERTION_TYPE, ASSERTION_LIFETIME_SECONDS */
+/* unused harmony export ASSERTION_LIFETIME_SECONDS */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 // A certificate's client assertion, as Microsoft specifies it
@@ -18,7 +18,6 @@ export const modules = {
 // token endpoint, `iss` = `sub` = the client id, `jti`, `nbf`, `iat`, `exp` at most 10 minutes on.
 // One is signed for every token request; it is a secret like the client secret it replaces.
 
-const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 /** Ten minutes: the longest lifetime Microsoft's page suggests; Entra refuses stale ones (AADSTS700024). */
 const ASSERTION_LIFETIME_SECONDS = 600;
 const b64url = (value) => Buffer.from(value).toString('base64url');

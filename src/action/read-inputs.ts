@@ -1,8 +1,9 @@
 // The only module that reads action inputs. Secret inputs are masked the moment they are read,
 // before anything else can print; the password is read untrimmed (ROPC needs it exactly).
 import * as core from './workflow-commands.js';
-import { pemSecretParts } from '../identity/pem-mask.js';
-import { INPUT_NAMES, SECRET_INPUTS, type RawInputs } from '../settings/types.js';
+import { pemSecretParts } from '../settings/pem-mask.js';
+import { INPUT_NAMES, SECRET_INPUTS } from '../settings/inputs.js';
+import type { RawInputs } from '../settings/types.js';
 
 export function readActionInputs(): RawInputs {
   const raw: RawInputs = {};

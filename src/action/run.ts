@@ -2,15 +2,15 @@
 // pull-request check, exit status. Expected failures end with plain ::error:: lines, never a
 // stack trace.
 import * as core from './workflow-commands.js';
-import { runPreflight } from '../engine/run-preflight.js';
-import { proxyAwareDispatcher } from '../http/dispatcher.js';
+import { runPreflight } from '../preflight.js';
+import { errorMessage } from '../http/errors.js';
+import { proxyAwareDispatcher } from '../http/undici-client.js';
 import type { PreflightOutcome } from '../engine/types.js';
 import { failsStep } from '../engine/verdict.js';
 import { publishPullRequestCheck } from '../github/check-run.js';
 import { readWorkflowEvent, runsWithoutSecrets, type WorkflowEvent } from '../github/event.js';
-import { DEFAULTS, parseSettings, type ParseResult } from '../settings/parse-settings.js';
+import { parseSettings, type FrontEndOptions } from '../settings/parse-settings.js';
 import { federationFromEnv } from '../settings/client-auth.js';
-import type { CheckRunMode, FailOn, RawInputs } from '../settings/types.js';
 import { planAnnotations } from '../report/annotations.js';
 import { escapeHtml } from '../report/html.js';
 import { defaultReportPath, writeReport } from '../report/json-report.js';
@@ -46,44 +46,20 @@ export async function run(): Promise<void> {
       now: () => new Date(),
       dispatcher: proxyAwareDispatcher(),
     });
-    await publish(outcome, publishOptions(parsed, raw, startedAt), event);
+    await publish(outcome, parsed.frontEnd, startedAt + parsed.frontEnd.timeoutMs, event);
   } catch (error) {
     // Unexpected: still no stack trace in the log, but enough to report the bug.
-    core.setFailed(
-      `m365-mail-preflight failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    core.setFailed(`m365-mail-preflight failed unexpectedly: ${errorMessage(error)}`);
   }
 }
 
-const DEFAULT_TIMEOUT_MS = Number(DEFAULTS['timeout-seconds']) * 1000;
 const MIN_PUBLISH_MS = 1_000;
-
-interface PublishOptions {
-  /** When `timeout-seconds` runs out, counted from the start of the step. */
-  deadlineAt: number;
-  failOn: FailOn;
-  githubToken: string;
-  checkRun: CheckRunMode;
-}
-
-/** Refused inputs still get a check on the pull request, from what can be read of the inputs. */
-function publishOptions(parsed: ParseResult, raw: RawInputs, startedAt: number): PublishOptions {
-  if (parsed.ok) {
-    const { failOn, githubToken, checkRun, timeoutMs } = parsed.settings;
-    return { failOn, githubToken, checkRun, deadlineAt: startedAt + timeoutMs };
-  }
-  const mode = raw['check-run']?.trim();
-  return {
-    deadlineAt: startedAt + DEFAULT_TIMEOUT_MS,
-    failOn: 'error',
-    githubToken: raw['github-token']?.trim() ?? '',
-    checkRun: mode === 'always' || mode === 'never' ? mode : 'auto',
-  };
-}
 
 async function publish(
   outcome: PreflightOutcome,
-  options: PublishOptions,
+  options: FrontEndOptions,
+  /** When `timeout-seconds` runs out, counted from the start of the step. */
+  deadlineAt: number,
   event: WorkflowEvent,
 ): Promise<void> {
   const { report, token } = outcome;
@@ -129,7 +105,7 @@ async function publish(
       event,
       // The check is part of the run: it gets what is left of `timeout-seconds` (at least a
       // moment, so that a run cut short by its deadline can still say so on the pull request).
-      timeoutMs: Math.max(MIN_PUBLISH_MS, options.deadlineAt - Date.now()),
+      timeoutMs: Math.max(MIN_PUBLISH_MS, deadlineAt - Date.now()),
       log: {
         debug: core.debug,
         info: core.info,

@@ -10,22 +10,16 @@ import type { CheckResult } from '../engine/types.js';
 import type { KeyCredential } from '../graph/types.js';
 import type { RegistrationRead } from '../graph/registration.js';
 import type { Settings } from '../settings/types.js';
-import { credentialViews, nameOf, type CredentialView } from '../secrets/credentials.js';
-import { isAlarming, isFailing } from '../secrets/judge.js';
-import {
-  annotationOf,
-  lineOf,
-  remediationFor,
-  whenOf,
-  type SelfExpiry,
-} from '../secrets/self-expiry.js';
-import { credentialTable } from '../secrets/table.js';
+import { credentialViews, nameOf, type CredentialView } from './credentials.js';
+import { isAlarming, isFailing } from './expiry-level.js';
+import { annotationOf, lineOf, remediationFor, whenOf, type SelfExpiry } from './self-expiry.js';
+import { credentialTable } from './table.js';
 
-export const CERTIFICATE_TITLE = 'Certificate expiry';
-export const FEDERATED_TITLE = 'Credential expiry (federation)';
+const CERTIFICATE_TITLE = 'Certificate expiry';
+const FEDERATED_TITLE = 'Credential expiry (federation)';
 
 /** The keyCredentials that are this certificate. */
-export function matchingKeyCredentials(
+function matchingKeyCredentials(
   keys: readonly KeyCredential[],
   thumbprint: { sha1Hex: string; customKeyIdentifier: string },
 ): KeyCredential[] {

@@ -4,6 +4,7 @@
 // verdict is what counts. @actions/github (Octokit and its own undici) is loaded only here, on
 // demand, so runs that only fetch a token do not pay for it.
 import type { Report } from '../engine/types.js';
+import { errorMessage } from '../http/errors.js';
 import type { CheckRunMode } from '../settings/types.js';
 import { isLoopbackHost } from '../settings/validators.js';
 import {
@@ -14,7 +15,7 @@ import {
 import { countLine } from '../report/status.js';
 import type { WorkflowEvent } from './event.js';
 
-export const CHECK_NAME = SUMMARY_TITLE;
+const CHECK_NAME = SUMMARY_TITLE;
 const STATUS_DESCRIPTION_MAX = 140;
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -142,7 +143,7 @@ async function loadOctokit(token: string, baseUrl: string) {
 
 function failed(req: CheckRunRequest, error: unknown, what: string): CheckRunOutcome {
   const status = statusOf(error);
-  const message = `${status ? `HTTP ${status}: ` : ''}${error instanceof Error ? error.message : String(error)}`;
+  const message = `${status ? `HTTP ${status}: ` : ''}${errorMessage(error)}`;
   req.log.warning(
     `Could not create the pull-request ${what}: ${message}. The preflight's verdict is unaffected.`,
     'Pull-request check not created',

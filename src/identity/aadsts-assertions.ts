@@ -1,7 +1,6 @@
 // AADSTS codes of client assertions: certificates and workload identity federation. Wording and
 // sources of each reply: sandbox/entra-errors-assertions.ts. With `client-auth: federated` the
 // token check adds the federated-credential doctor (federation-doctor.ts) to these entries.
-import type { AadstsEntry } from './aadsts-catalogue.js';
 
 const FEDERATED =
   'step 2 (app registration → Certificates & secrets → Federated credentials): `client-auth: federated`, `federated-audience` inputs';
@@ -9,7 +8,16 @@ const CERTIFICATE =
   'step 2 (app registration → Certificates & secrets → Certificates): `client-certificate` input';
 const ASSERTION = 'step 2 (app registration → Certificates & secrets): `client-auth` input';
 
-export const ASSERTION_ENTRIES: readonly AadstsEntry[] = [
+/** The shape of aadsts-catalogue.ts's AadstsEntry (which takes these entries in). */
+interface AssertionEntry {
+  codes: readonly number[];
+  errors: readonly string[];
+  cause: string;
+  step: string;
+  fix: string;
+}
+
+export const ASSERTION_ENTRIES: readonly AssertionEntry[] = [
   {
     codes: [70021],
     errors: ['invalid_request', 'invalid_client'],

@@ -39,7 +39,7 @@ function pemBlocks(text: string): { label: string; pem: string; body: string }[]
   return [...text.matchAll(BLOCK)].map((m) => ({ label: m[1]!, pem: m[0], body: m[2]! }));
 }
 
-export function thumbprintsOf(der: Buffer): Thumbprints {
+function thumbprintsOf(der: Buffer): Thumbprints {
   const sha1 = createHash('sha1').update(der).digest();
   return {
     sha1Hex: sha1.toString('hex').toUpperCase(),

@@ -7,8 +7,6 @@
 import { constants, randomUUID, sign } from 'node:crypto';
 import type { ClientCertificate } from './certificate.js';
 
-export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
-
 /** Ten minutes: the longest lifetime Microsoft's page suggests; Entra refuses stale ones (AADSTS700024). */
 export const ASSERTION_LIFETIME_SECONDS = 600;
 

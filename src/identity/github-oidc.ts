@@ -7,7 +7,7 @@
 // so one is fetched for every token request. Both tokens are secrets, masked at once.
 import { HttpError } from '../http/errors.js';
 import type { HttpClient } from '../http/types.js';
-import { safeJson } from '../http/safe-json.js';
+import { parseJson } from '../http/types.js';
 export { FEDERATED_AUDIENCE } from '../settings/client-auth.js';
 
 /** GitHub's issuer, spelled exactly as the token's `iss` (no trailing slash). */
@@ -32,7 +32,7 @@ const PERMISSION_FIX =
   'Give the job `permissions: id-token: write` (and `contents: read`), and run it from this repository rather than a fork.';
 
 /** The runner's URL with the audience appended as GitHub's toolkit does (`&audience=`). */
-export function oidcTokenUrl(requestUrl: string, audience: string): string {
+function oidcTokenUrl(requestUrl: string, audience: string): string {
   const joiner = requestUrl.includes('?') ? '&' : '?';
   return `${requestUrl}${joiner}audience=${encodeURIComponent(audience)}`;
 }
@@ -63,7 +63,7 @@ export async function fetchGithubOidcToken(request: OidcRequest): Promise<OidcOu
       },
     };
   }
-  const body = safeJson(response.text) as { value?: unknown } | undefined;
+  const body = parseJson(response.text) as { value?: unknown } | undefined;
   const value = typeof body?.value === 'string' ? body.value : '';
   if (value) request.registerSecret(value);
   if (response.status === 200 && value.split('.').length === 3) return { ok: true, token: value };

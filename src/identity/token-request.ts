@@ -3,25 +3,26 @@
 // into a diagnosis.
 import type { HttpClient } from '../http/types.js';
 import { HttpError } from '../http/errors.js';
-import { safeJson } from '../http/safe-json.js';
+import { parseJson } from '../http/types.js';
 import type { IssuedToken } from '../engine/types.js';
-import type { Settings } from '../settings/types.js';
+import type { Grant, Settings } from '../settings/types.js';
 import {
   diagnoseTokenError,
   diagnoseUnreadableAnswer,
   type TokenFailure,
 } from './token-diagnosis.js';
 import { entraErrorSchema, tokenSuccessSchema } from './token-response.js';
-import { clientAuthFields, federationDoctor, loadedCertificate } from './client-credential.js';
-
-export type TokenGrant = 'password' | 'client-credentials';
+import { credentialFields, type AppCredential } from './app-credential.js';
+import { federationDoctor, loadedCertificate } from './client-credential.js';
 
 export interface TokenRequestInput {
   settings: Settings;
   http: HttpClient;
   registerSecret: (value: string) => void;
   now: () => Date;
-  grant: TokenGrant;
+  /** How the app authenticates; none for a public client (ROPC without a secret). */
+  credential: AppCredential | undefined;
+  grant: Grant;
   scopes: string[];
   /** "mail token" / "Graph token": names the request in messages. */
   purpose: string;
@@ -31,7 +32,7 @@ export type TokenOutcome =
   | { ok: true; token: IssuedToken; durationMs: number }
   | { ok: false; failure: TokenFailure; durationMs: number };
 
-export function tokenUrl(settings: Pick<Settings, 'endpoints' | 'tenantId'>): string {
+function tokenUrl(settings: Pick<Settings, 'endpoints' | 'tenantId'>): string {
   return `${settings.endpoints.authority}/${encodeURIComponent(settings.tenantId)}/oauth2/v2.0/token`;
 }
 
@@ -48,13 +49,15 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
   }
   const elapsed = () => Date.now() - started;
   // The app's proof of identity: secret, certificate assertion or federated assertion.
-  const auth = await clientAuthFields({
-    settings,
-    http: input.http,
-    registerSecret: input.registerSecret,
-    now: input.now,
-    tokenUrl: tokenUrl(settings),
-  });
+  const auth = input.credential
+    ? await credentialFields(input.credential, {
+        settings,
+        http: input.http,
+        registerSecret: input.registerSecret,
+        now: input.now,
+        tokenUrl: tokenUrl(settings),
+      })
+    : { ok: true as const, fields: {} as Record<string, string> };
   if (!auth.ok) return { ok: false, durationMs: elapsed(), failure: auth.failure };
   for (const [name, value] of Object.entries(auth.fields)) form.set(name, value);
 
@@ -78,7 +81,7 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
     };
   }
 
-  const body = safeJson(response.text);
+  const body = parseJson(response.text);
   if (response.status === 200 && body !== undefined) {
     const parsed = tokenSuccessSchema.safeParse(body);
     if (parsed.success) {

@@ -2,7 +2,6 @@
 // federated assertion (GitHub's OIDC token, or another CI system's token given to the CLI). `auto`
 // takes a certificate when one is given, else the secret, else federation when the runner offers
 // an OIDC token; a password grant with none of them stays a public client, as before.
-import type { Cloud, Grant } from './types.js';
 
 /** Entra's token-exchange audience per cloud (Azure/azure-sdk-for-js GitHub Actions credential). */
 export const FEDERATED_AUDIENCE: Readonly<Record<Cloud, string>> = {
@@ -26,6 +25,9 @@ export type AssertionSource =
   | { kind: 'file'; path: string };
 
 export type ClientAuth = 'secret' | 'certificate' | 'federated' | 'none';
+// Spelled here rather than imported: types.ts builds Settings from this file's ClientAuthSettings.
+type Cloud = 'public' | 'usgov' | 'usgov-dod' | 'china';
+type Grant = 'password' | 'client-credentials';
 
 export interface ClientAuthSettings {
   clientAuth: ClientAuth;
@@ -64,7 +66,7 @@ export type ClientAuthProblem = {
   message: string;
 };
 
-export const CLIENT_AUTH_CHOICES = ['auto', 'secret', 'certificate', 'federated'] as const;
+const CLIENT_AUTH_CHOICES = ['auto', 'secret', 'certificate', 'federated'] as const;
 
 export function resolveClientAuth(input: ClientAuthInput): {
   settings: ClientAuthSettings;

@@ -1,14 +1,17 @@
 // Turns raw input strings (from the action's inputs or the CLI's flags) into typed Settings.
 // Every refusal names the input and the reason; no value of a secret input is ever echoed.
 import { z } from 'zod';
-import { defaultMailScopes } from '../identity/default-scopes.js';
+import { defaultMailScopes } from './default-scopes.js';
 import { CLOUD_ENDPOINTS } from './clouds.js';
+import { DEFAULTS, type InputName } from './inputs.js';
 import { NO_FEDERATION, resolveClientAuth, type FederationEnv } from './client-auth.js';
 import type {
   Activity,
   CheckName,
+  CheckRunMode,
   Endpoints,
-  InputName,
+  FailOn,
+  Grant,
   InputProblem,
   PermissionRef,
   RawInputs,
@@ -23,25 +26,21 @@ import {
   tenantIdProblem,
 } from './validators.js';
 
-export const DEFAULTS = {
-  'client-auth': 'auto',
-  grant: 'auto',
-  activities: 'read, send',
-  'read-protocol': 'imap',
-  'permissions-profile': 'flow',
-  checks: 'permissions, token, mailbox, secret-expiry',
-  'secret-expiry-warning-days': '30',
-  'secret-expiry-failure-days': '7',
-  'secret-expiry-scope': 'self',
-  'fail-on': 'error',
-  cloud: 'public',
-  'timeout-seconds': '60',
-  'check-run': 'auto',
-} as const satisfies Partial<Record<InputName, string>>;
+/**
+ * What a front end needs whether or not the inputs were accepted: the step's verdict rule, the
+ * pull-request check and how long the run may take. Refused inputs keep the safe defaults, except
+ * what can be read of the pull-request check's own inputs (so a refusal still shows on the PR).
+ */
+export interface FrontEndOptions {
+  failOn: FailOn;
+  checkRun: CheckRunMode;
+  githubToken: string;
+  timeoutMs: number;
+}
 
 export type ParseResult =
-  | { ok: true; settings: Settings; warnings: string[] }
-  | { ok: false; problems: InputProblem[]; warnings: string[] };
+  | { ok: true; settings: Settings; warnings: string[]; frontEnd: FrontEndOptions }
+  | { ok: false; problems: InputProblem[]; warnings: string[]; frontEnd: FrontEndOptions };
 
 const ACTIVITIES = ['read', 'send'] as const;
 const CHECKS = ['permissions', 'token', 'mailbox', 'secret-expiry'] as const;
@@ -148,18 +147,6 @@ export function parseSettings(
     problem('extra-permissions', m),
   );
 
-  // What the chosen grant and checks need.
-  const needsUserToken =
-    grant === 'password' &&
-    (checks.includes('token') || checks.includes('mailbox') || checks.includes('permissions'));
-  if (needsUserToken) {
-    if (!username)
-      problem(
-        'username',
-        'is required with grant: password (the mailbox account that signs in, as its UPN)',
-      );
-    if (!password) problem('password', 'is required with grant: password');
-  }
   // How the app proves itself: a secret, a certificate or a federated assertion (client-auth.ts).
   const auth = resolveClientAuth({
     clientAuth: get('client-auth'),
@@ -171,34 +158,32 @@ export function parseSettings(
     env: federation,
   });
   for (const p of auth.problems) problem(p.input, p.message);
-  if (checks.includes('secret-expiry') && auth.settings.clientAuth === 'none') {
-    problem(
-      'client-secret',
-      'is required by the secret-expiry check (it reads the registration through Microsoft Graph with an app-only token); or set client-certificate, or use federation',
-    );
-  }
-  if (checks.includes('mailbox') && !username && grant === 'client-credentials') {
-    problem(
-      'username',
-      'is required by the mailbox check: the mailbox (UPN) that IMAP/POP/SMTP open',
-    );
-  }
-  if (username && !username.includes('@')) {
-    problem(
-      'username',
-      `'${username}' is not a user principal name; give the mailbox account as user@domain`,
-    );
-  }
+  crossFieldRules(
+    { grant, checks, username, password, hasAppCredential: auth.settings.clientAuth !== 'none' },
+    problem,
+  );
 
   const scopeInput = get('scope');
   const scopes = scopeInput
     ? scopeInput.split(/\s+/).filter(Boolean)
     : defaultMailScopes(grant, activities, readProtocol, endpoints);
 
-  if (problems.length) return { ok: false, problems, warnings };
+  if (problems.length)
+    return {
+      ok: false,
+      problems,
+      warnings,
+      frontEnd: refusedFrontEnd(get('check-run'), get('github-token')),
+    };
   return {
     ok: true,
     warnings,
+    frontEnd: {
+      failOn,
+      checkRun,
+      githubToken: get('github-token'),
+      timeoutMs: timeoutSeconds * 1000,
+    },
     settings: {
       ...auth.settings,
       tenantId,
@@ -223,6 +208,60 @@ export function parseSettings(
       githubToken: get('github-token'),
       checkRun,
     },
+  };
+}
+
+/** The rules between inputs: what the chosen grant and checks need of the others. */
+function crossFieldRules(
+  given: {
+    grant: Grant;
+    checks: CheckName[];
+    username: string;
+    password: string;
+    /** A secret, a certificate or federation (client-auth.ts refuses client credentials without). */
+    hasAppCredential: boolean;
+  },
+  problem: (input: InputName, message: string) => void,
+): void {
+  const { grant, checks, username, password, hasAppCredential } = given;
+  const needsUserToken =
+    grant === 'password' &&
+    (checks.includes('token') || checks.includes('mailbox') || checks.includes('permissions'));
+  if (needsUserToken) {
+    if (!username)
+      problem(
+        'username',
+        'is required with grant: password (the mailbox account that signs in, as its UPN)',
+      );
+    if (!password) problem('password', 'is required with grant: password');
+  }
+  if (checks.includes('secret-expiry') && !hasAppCredential) {
+    problem(
+      'client-secret',
+      'is required by the secret-expiry check (it reads the registration through Microsoft Graph with an app-only token); or set client-certificate, or use federation',
+    );
+  }
+  if (checks.includes('mailbox') && !username && grant === 'client-credentials') {
+    problem(
+      'username',
+      'is required by the mailbox check: the mailbox (UPN) that IMAP/POP/SMTP open',
+    );
+  }
+  if (username && !username.includes('@')) {
+    problem(
+      'username',
+      `'${username}' is not a user principal name; give the mailbox account as user@domain`,
+    );
+  }
+}
+
+/** Refused inputs: the defaults, and the pull-request check's inputs when they can be read. */
+function refusedFrontEnd(checkRun: string, githubToken: string): FrontEndOptions {
+  return {
+    failOn: 'error',
+    checkRun: checkRun === 'always' || checkRun === 'never' ? checkRun : 'auto',
+    githubToken,
+    timeoutMs: Number(DEFAULTS['timeout-seconds']) * 1000,
   };
 }
 
