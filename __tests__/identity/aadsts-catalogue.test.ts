@@ -17,6 +17,10 @@ const REQUIRED = [
   50196, 90055, 7000112, 70001, 50144,
   // Client assertions (issue 9): certificates and federation.
   70021, 700211, 700212, 700213, 7002138, 700027, 700023, 7000274,
+  // Codes users hit (issue 10): Conditional Access variants, device, first-party client, scope,
+  // subscription, national cloud, MFA, account.
+  53000, 53001, 53002, 53004, 530032, 50131, 50097, 65002, 1002012, 650052, 650057, 65005, 90072,
+  90038, 50072, 50074, 50135, 50064, 51004, 70002,
 ];
 const MFA_CODES = [50076, 50079, 50158];
 

@@ -3,6 +3,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import type { GraphAnswer } from '../routes/graph.js';
 import type { SandboxTenant } from '../tenant.js';
+import { notFound } from './errors.js';
 
 export function applicationResource(tenant: SandboxTenant, withKeys = false) {
   const app = tenant.app;
@@ -12,6 +13,8 @@ export function applicationResource(tenant: SandboxTenant, withKeys = false) {
     displayName: app.displayName,
     signInAudience: app.signInAudience,
     isFallbackPublicClient: app.isFallbackPublicClient,
+    web: { redirectUris: app.webRedirectUris, implicitGrantSettings: null },
+    publicClient: { redirectUris: app.publicClientRedirectUris },
     requiredResourceAccess: app.requiredResourceAccess,
     passwordCredentials: app.secrets.map((s) => ({
       customKeyIdentifier: null,
@@ -58,17 +61,7 @@ export function getApplication(
   appId: string,
   query: URLSearchParams,
 ): GraphAnswer {
-  if (appId.toLowerCase() !== tenant.app.appId) {
-    return {
-      status: 404,
-      body: {
-        error: {
-          code: 'Request_ResourceNotFound',
-          message: `Resource '${appId}' does not exist or one of its queried reference-property objects are not present.`,
-        },
-      },
-    };
-  }
+  if (appId.toLowerCase() !== tenant.app.appId) return notFound(appId);
   return {
     status: 200,
     body: {

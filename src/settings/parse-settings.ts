@@ -126,6 +126,7 @@ export function parseSettings(
   const activities = listOf('activities', ACTIVITIES) as Activity[];
   const readProtocol = oneOf('read-protocol', ['imap', 'pop'] as const);
   const permissionsProfile = oneOf('permissions-profile', ['flow', 'email-connector'] as const);
+  const exchangeAuthorization = oneOf('exchange-authorization', ['auto', 'entra', 'rbac'] as const);
   const checks = listOf('checks', CHECKS) as CheckName[];
   const warningDays = wholeNumber('secret-expiry-warning-days', 0, 3650);
   const failureDays = wholeNumber('secret-expiry-failure-days', 0, 3650);
@@ -198,6 +199,7 @@ export function parseSettings(
       scopes,
       scopeSource: scopeInput ? 'input' : 'default',
       permissionsProfile,
+      exchangeAuthorization,
       extraPermissions,
       checks,
       secretExpiry: { warningDays, failureDays, scope: secretExpiryScope },

@@ -14,6 +14,8 @@ export type Cloud = 'public' | 'usgov' | 'usgov-dod' | 'china';
 export type CheckRunMode = 'auto' | 'always' | 'never';
 export type PermissionType = 'delegated' | 'application';
 export type ResourceKey = 'graph' | 'exchange';
+/** How app-only mail access is authorized: Entra app roles, Exchange RBAC for Applications, or either. */
+export type ExchangeAuthorization = 'auto' | 'entra' | 'rbac';
 export type MailProtocol = 'imap' | 'pop' | 'smtp';
 
 /**
@@ -78,6 +80,7 @@ export interface Settings extends ClientAuthSettings {
   scopes: string[];
   scopeSource: 'input' | 'default';
   permissionsProfile: PermissionsProfile;
+  exchangeAuthorization: ExchangeAuthorization;
   extraPermissions: PermissionRef[];
   checks: CheckName[];
   secretExpiry: { warningDays: number; failureDays: number; scope: SecretExpiryScope };
