@@ -145,7 +145,7 @@ export function authenticateClient(ctx: ClientAuthContext): ClientAuth {
   const first: unknown = Array.isArray(claims.aud) ? claims.aud[0] : claims.aud;
   const aud = typeof first === 'string' ? first : '';
   const presented = { issuer: iss, subject: sub, audience: aud };
-  const creds = app.federatedCredentials;
+  const creds = tenant.federatedCredentials ?? [];
   if (creds.length === 0) return fail(70021, presented);
   const byIssuer = creds.filter((c) => c.issuer === iss);
   if (byIssuer.length === 0) return fail(700211, presented);

@@ -37,16 +37,6 @@ export interface SandboxCertificate {
   certPem?: string;
 }
 
-/** A federated identity credential (Graph `federatedIdentityCredential`). */
-export interface SandboxFederatedCredential {
-  id: string;
-  name: string;
-  issuer: string;
-  subject: string;
-  audiences: string[];
-  description?: string;
-}
-
 export interface SandboxUser {
   upn: string;
   password: string;
@@ -72,7 +62,6 @@ export interface SandboxApp {
   requiredResourceAccess: RequiredResourceAccess[];
   secrets: SandboxSecret[];
   certificates: SandboxCertificate[];
-  federatedCredentials: SandboxFederatedCredential[];
   servicePrincipalId: string;
 }
 
@@ -183,18 +172,19 @@ export function healthyTenant(now = Date.now()): SandboxTenant {
         },
       ],
       certificates: [],
-      // Trusts the sandbox's default GitHub job (sandbox/github-oidc.ts): main branch, no environment.
-      federatedCredentials: [
-        {
-          id: 'f1c2d3e4-0000-4000-8000-00000000f001',
-          name: 'github-main',
-          issuer: GITHUB_ISSUER,
-          subject: githubSubject(DEFAULT_JOB),
-          audiences: ['api://AzureADTokenExchange'],
-          description: 'Preflight on pushes to main',
-        },
-      ],
     },
+    // Trusts the sandbox's default GitHub job (sandbox/github-oidc.ts): main branch, no environment.
+    // (The property is declared with the assistant's additions, sandbox/assistant-tenant.ts.)
+    federatedCredentials: [
+      {
+        id: 'f1c2d3e4-0000-4000-8000-00000000f001',
+        name: 'github-main',
+        issuer: GITHUB_ISSUER,
+        subject: githubSubject(DEFAULT_JOB),
+        audiences: ['api://AzureADTokenExchange'],
+        description: 'Preflight on pushes to main',
+      },
+    ],
     github: { ...DEFAULT_JOB },
     users: [{ upn: SANDBOX_USER, password: SANDBOX_PASSWORD }],
     exchangeMailboxAccess: [SANDBOX_USER],

@@ -1,7 +1,8 @@
 // `npm start`: the CLI's engine against the built-in sandbox tenant, so a newcomer sees a whole
 // preflight pass on a fresh clone, offline. `npm start -- --scenario NAME` runs one setup mistake
 // and shows its diagnosis and fix; `npm start -- --list-scenarios` lists them. Any other flags
-// are passed to the CLI (e.g. `--json`, `--verbose`).
+// are passed to the CLI (e.g. `--json`, `--verbose`). `npm start -- setup` runs the setup assistant
+// against a sandbox tenant (scripts/start-assistant.ts).
 import { runCli } from '../src/cli/main.js';
 import { startSandbox } from '../sandbox/server.js';
 import { peersUnavailable, startPeers, type RunningPeers } from './mail-peers/peers.js';
@@ -25,6 +26,14 @@ const SECRET_INPUTS: Record<string, string> = {
 };
 
 const args = process.argv.slice(2);
+// `npm start -- setup` / `npm start -- consent`: the setup assistant's demo (scripts/start-assistant.ts).
+if (args[0] === 'setup' || args[0] === 'consent') {
+  const { startAssistant } = await import('./start-assistant.js');
+  const code = await startAssistant(args);
+  // Let stdout drain before exiting (a pipe may still hold the plan).
+  await new Promise<void>((done) => process.stdout.write('', () => done()));
+  process.exit(code);
+}
 if (args.includes('--list-scenarios')) {
   const width = Math.max(...SCENARIOS.map((s) => s.name.length));
   for (const s of SCENARIOS) console.log(`${s.name.padEnd(width)}  ${s.description}`);

@@ -22,7 +22,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 beforeEach(() => {
   sandbox.tenant.github = { ...DEFAULT_JOB };
-  sandbox.tenant.app.federatedCredentials = healthyTenant().app.federatedCredentials;
+  sandbox.tenant.federatedCredentials = healthyTenant().federatedCredentials;
 });
 
 const secrets = () => [...sandbox.issued, ...sandbox.github.issued, sandbox.github.requestToken];
@@ -102,7 +102,7 @@ describe('the federated-credential doctor (dist/index.js)', () => {
   });
 
   it('issuer: the credential has a trailing slash (AADSTS700211)', async () => {
-    sandbox.tenant.app.federatedCredentials[0]!.issuer = `${GITHUB_ISSUER}/`;
+    sandbox.tenant.federatedCredentials![0]!.issuer = `${GITHUB_ISSUER}/`;
     const { token } = await federatedRun();
     expect(token.code).toBe('AADSTS700211');
     expect(token.summary).toContain(`('${GITHUB_ISSUER}')`);
@@ -112,7 +112,7 @@ describe('the federated-credential doctor (dist/index.js)', () => {
   });
 
   it('audience: the credential expects the US Government audience (AADSTS700212)', async () => {
-    sandbox.tenant.app.federatedCredentials[0]!.audiences = ['api://AzureADTokenExchangeUSGov'];
+    sandbox.tenant.federatedCredentials![0]!.audiences = ['api://AzureADTokenExchangeUSGov'];
     const { token } = await federatedRun();
     expect(token.code).toBe('AADSTS700212');
     expect(token.summary).toContain("('api://AzureADTokenExchange')");

@@ -32,7 +32,7 @@ afterAll(() => sandbox.close());
 beforeEach(() => {
   clock = Date.now();
   sandbox.tenant.github = { ...DEFAULT_JOB };
-  sandbox.tenant.app.federatedCredentials = healthyTenant().app.federatedCredentials;
+  sandbox.tenant.federatedCredentials = healthyTenant().federatedCredentials;
 });
 
 const http = () => createHttpClient({ deadline: new Deadline(10_000) });
@@ -177,7 +177,7 @@ describe("the sandbox's Entra: federated assertions", () => {
     [
       'an issuer with a trailing slash',
       () => {
-        sandbox.tenant.app.federatedCredentials[0]!.issuer = `${GITHUB_ISSUER}/`;
+        sandbox.tenant.federatedCredentials![0]!.issuer = `${GITHUB_ISSUER}/`;
       },
       700211,
       `presented assertion issuer '${GITHUB_ISSUER}'`,
@@ -185,7 +185,7 @@ describe("the sandbox's Entra: federated assertions", () => {
     [
       'no federated credential at all',
       () => {
-        sandbox.tenant.app.federatedCredentials = [];
+        sandbox.tenant.federatedCredentials = [];
       },
       70021,
       `Assertion Subject: 'repo:contoso/mail-connector:ref:refs/heads/main'`,
@@ -193,7 +193,7 @@ describe("the sandbox's Entra: federated assertions", () => {
     [
       'another audience',
       () => {
-        sandbox.tenant.app.federatedCredentials[0]!.audiences = ['api://AzureADTokenExchangeUSGov'];
+        sandbox.tenant.federatedCredentials![0]!.audiences = ['api://AzureADTokenExchangeUSGov'];
       },
       700212,
       `presented assertion audience '${AUDIENCE}'`,

@@ -73,23 +73,3 @@ export function getApplication(
     },
   };
 }
-
-/** GET /applications(appId='...')/federatedIdentityCredentials: the app's federated credentials. */
-export function listFederatedCredentials(tenant: SandboxTenant, appId: string): GraphAnswer {
-  const found = getApplication(tenant, appId, new URLSearchParams());
-  if (found.status !== 200) return found;
-  return {
-    status: 200,
-    body: {
-      '@odata.context': `https://graph.microsoft.com/v1.0/$metadata#applications('${tenant.app.objectId}')/federatedIdentityCredentials`,
-      value: tenant.app.federatedCredentials.map((f) => ({
-        id: f.id,
-        name: f.name,
-        issuer: f.issuer,
-        subject: f.subject,
-        audiences: f.audiences,
-        description: f.description ?? null,
-      })),
-    },
-  };
-}

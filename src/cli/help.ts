@@ -12,6 +12,8 @@ the app registration's permissions, an OAuth token, an IMAP/POP/SMTP XOAUTH2 log
 client secret's expiry. The same engine as the GitHub Action; flags mirror its inputs.
 
 Usage: m365-mail-preflight --tenant-id ID --client-id ID [options]
+       m365-mail-preflight consent --help   the device-code verification step
+       m365-mail-preflight setup --help     every setup step checked, explained and, on request, done
 
 Secrets are never flags (other users of the machine can read a process's arguments):
   M365_CLIENT_SECRET                     the client secret VALUE (not its ID)
