@@ -2,6 +2,7 @@
 // AADSTS text and the Trace/Correlation/Timestamp tail, error_codes, timestamp, trace_id,
 // correlation_id, error_uri, and suberror where Entra sends one.
 import { randomUUID } from 'node:crypto';
+import { ASSERTION_ERRORS } from './entra-errors-assertions.js';
 
 export interface EntraErrorSpec {
   status: number;
@@ -219,11 +220,6 @@ export const ENTRA_ERRORS: Record<number, Omit<EntraErrorSpec, 'code'>> = {
     error: 'invalid_grant',
     text: "User account from identity provider 'live.com' does not exist in tenant '{tenant}' and cannot access the application '{client}'({name}) in that tenant.",
   },
-  700024: {
-    status: 400,
-    error: 'invalid_client',
-    text: 'Client assertion is not within its valid time range.',
-  },
   1002016: {
     status: 400,
     error: 'invalid_request',
@@ -342,6 +338,8 @@ export const ENTRA_ERRORS: Record<number, Omit<EntraErrorSpec, 'code'>> = {
     error: 'invalid_client',
     text: 'Error validating credentials. AADSTS50012: Invalid client secret is provided.',
   },
+  // Certificates and federation: sandbox/entra-errors-assertions.ts.
+  ...ASSERTION_ERRORS,
 };
 
 /** An Entra error answer for `code`, with `{tenant}`, `{client}`, `{name}`... filled in. */

@@ -10,6 +10,9 @@ export interface Scenario {
   /** Inputs the preflight should use instead of the sandbox defaults (e.g. a wrong password). */
   inputs?: Record<string, string>;
   apply?(tenant: SandboxTenant, faults: FaultPlan): void;
+  /** How the app signs in instead of the client secret (see SECRETLESS_SCENARIOS). */
+  credential?:
+    'federated' | 'federated-without-permission' | 'certificate' | 'unregistered-certificate';
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -211,3 +214,50 @@ const PERMISSION_SCENARIOS: Scenario[] = [
 for (const scenario of PERMISSION_SCENARIOS)
   scenario.inputs = { checks: 'permissions, token', ...scenario.inputs };
 SCENARIOS.push(...PERMISSION_SCENARIOS);
+
+// Signing in without a client secret (issue 9): `npm start` gives these runs the credential named
+// by `credential` (the runner's OIDC variables, or a certificate PEM) instead of the secret.
+const SECRETLESS_SCENARIOS: Scenario[] = [
+  {
+    name: 'federation',
+    description:
+      "Workload identity federation: the workflow's GitHub OIDC token is exchanged for an app-only token; no secret is stored.",
+    credential: 'federated',
+  },
+  {
+    name: 'federation-subject-mismatch',
+    description:
+      "Federation: the job runs in environment 'production', the app trusts only the main branch (AADSTS700213).",
+    credential: 'federated',
+    apply: (tenant) => {
+      tenant.github.environment = 'production';
+    },
+  },
+  {
+    name: 'federation-case-mismatch',
+    description:
+      "Federation: GitHub writes the owner 'Contoso', the credential says 'contoso' (AADSTS7002138).",
+    credential: 'federated',
+    apply: (tenant) => {
+      tenant.github.owner = 'Contoso';
+    },
+  },
+  {
+    name: 'federation-no-id-token',
+    description:
+      'Federation without `permissions: id-token: write`: the runner offers no OIDC token.',
+    credential: 'federated-without-permission',
+  },
+  {
+    name: 'certificate',
+    description: 'A certificate credential: PS256 client assertions instead of a client secret.',
+    credential: 'certificate',
+  },
+  {
+    name: 'certificate-not-registered',
+    description:
+      'The certificate was never uploaded to the app registration (AADSTS700027, named by thumbprint).',
+    credential: 'unregistered-certificate',
+  },
+];
+SCENARIOS.push(...SECRETLESS_SCENARIOS);

@@ -18,12 +18,19 @@ import {
   answerDeviceCodeRequest,
 } from './routes/device-code.js';
 import { findScenario } from './scenarios.js';
+import {
+  answerOidcRequest,
+  createGithubIssuer,
+  GITHUB_ISSUER,
+  OIDC_PATH,
+  oidcRequestUrl,
+} from './github-oidc.js';
 import { healthyTenant, type SandboxTenant } from './tenant.js';
 
 export interface RecordedRequest {
   method: string;
   path: string;
-  route: 'token' | 'graph' | 'devicecode' | 'other';
+  route: 'token' | 'graph' | 'devicecode' | 'oidc' | 'other';
   /** Parsed form for token requests (tests count password grants with it). */
   form?: URLSearchParams;
   body: string;
@@ -39,6 +46,11 @@ export interface Sandbox {
   requests: RecordedRequest[];
   /** Every access and refresh token the token route issued (leak checks look for them). */
   issued: string[];
+  /**
+   * GitHub's OIDC issuer as a runner's job sees it: the values of ACTIONS_ID_TOKEN_REQUEST_URL and
+   * ACTIONS_ID_TOKEN_REQUEST_TOKEN, and every OIDC token handed out. The job is `tenant.github`.
+   */
+  github: { requestUrl: string; requestToken: string; issued: string[]; key: SigningKey };
   close(): Promise<void>;
 }
 
@@ -59,12 +71,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const now = options.now ?? Date.now;
   const requests: RecordedRequest[] = [];
   const issued: string[] = [];
+  const github = createGithubIssuer();
   if (options.scenario) {
     const scenario = findScenario(options.scenario);
     if (!scenario) throw new Error(`unknown sandbox scenario '${options.scenario}'`);
     scenario.apply?.(tenant, faults);
   }
   const hanging = new Set<ServerResponse>();
+  let baseUrl = '';
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
@@ -78,7 +92,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           ? 'devicecode'
           : /^\/(v1\.0|beta)\//.test(path)
             ? 'graph'
-            : 'other';
+            : path.split('?')[0] === OIDC_PATH
+              ? 'oidc'
+              : 'other';
       const record: RecordedRequest = {
         method: req.method ?? 'GET',
         path,
@@ -111,6 +127,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   function handle(record: RecordedRequest, res: ServerResponse) {
     if (record.route === 'other') return send(res, 404, { error: 'not_found' });
+    if (record.route === 'oidc') {
+      const answer = answerOidcRequest(github, tenant.github, {
+        method: record.method,
+        path: record.path,
+        authorization: record.headers.authorization,
+        now: now(),
+      });
+      return send(res, answer.status, answer.body);
+    }
     if (record.route === 'devicecode') {
       const tenantInPath = decodeURIComponent(record.path.split('/')[1] ?? '');
       const answer = answerDeviceCodeRequest(tenant, tenantInPath, record.form!, now);
@@ -179,6 +204,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
               contentType: String(record.headers['content-type'] ?? ''),
               form: record.form!,
               now,
+              tokenUrl: `${baseUrl}${record.path.split('?')[0]}`,
+              issuerKeys: { [GITHUB_ISSUER]: github.key.publicKeyPem },
             });
       for (const name of ['access_token', 'refresh_token'] as const) {
         const value = answer.body[name];
@@ -200,13 +227,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  baseUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   return {
-    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    url: baseUrl,
     tenant,
     key,
     faults,
     requests,
     issued,
+    github: {
+      requestUrl: oidcRequestUrl(baseUrl),
+      requestToken: github.requestToken,
+      issued: github.issued,
+      key: github.key,
+    },
     async close() {
       for (const res of hanging) res.destroy();
       server.closeAllConnections();

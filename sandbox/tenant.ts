@@ -7,6 +7,7 @@ import {
   GRAPH_ROLES,
   GRAPH_SCOPES,
 } from './permission-ids.js';
+import { DEFAULT_JOB, GITHUB_ISSUER, githubSubject, type GithubJob } from './github-oidc.js';
 
 export type ResourceAppId = typeof GRAPH_APP_ID | typeof EXCHANGE_APP_ID;
 
@@ -29,6 +30,11 @@ export interface SandboxCertificate {
   displayName: string;
   endDateTime: string;
   startDateTime: string;
+  /**
+   * The certificate itself (public PEM): Graph then shows its SHA-1 thumbprint as
+   * customKeyIdentifier, and the token route accepts assertions signed with its key.
+   */
+  certPem?: string;
 }
 
 export interface SandboxUser {
@@ -86,6 +92,11 @@ export interface SandboxTenant {
   resourceServicePrincipalIds: Record<ResourceAppId, string>;
   /** The tenant's other applications, generated page by page (GET /applications). */
   otherApps?: GeneratedApps;
+  /**
+   * GitHub's side, not Entra's: the workflow job whose OIDC tokens the sandbox's GitHub issuer
+   * hands out. Kept on the tenant so that scenarios can change it (an environment, a fork...).
+   */
+  github: GithubJob;
 }
 
 /**
@@ -162,6 +173,19 @@ export function healthyTenant(now = Date.now()): SandboxTenant {
       ],
       certificates: [],
     },
+    // Trusts the sandbox's default GitHub job (sandbox/github-oidc.ts): main branch, no environment.
+    // (The property is declared with the assistant's additions, sandbox/assistant-tenant.ts.)
+    federatedCredentials: [
+      {
+        id: 'f1c2d3e4-0000-4000-8000-00000000f001',
+        name: 'github-main',
+        issuer: GITHUB_ISSUER,
+        subject: githubSubject(DEFAULT_JOB),
+        audiences: ['api://AzureADTokenExchange'],
+        description: 'Preflight on pushes to main',
+      },
+    ],
+    github: { ...DEFAULT_JOB },
     users: [{ upn: SANDBOX_USER, password: SANDBOX_PASSWORD }],
     exchangeMailboxAccess: [SANDBOX_USER],
     otherTenants: [OTHER_TENANT_ID, 'fabrikam.example'],
@@ -204,4 +228,21 @@ export interface SandboxTenant {
   batchItemThrottle?: { times: number; retryAfterSeconds: number; urlIncludes?: string };
   /** App roles granted but not yet in issued tokens (replication delay), by name. */
   tokenRolesLag?: string[];
+}
+
+/** Uploads a certificate to the sandbox app (Certificates & secrets → Certificates). */
+export function registerCertificate(
+  tenant: SandboxTenant,
+  cert: { certPem: string; notBefore: Date; notAfter: Date },
+  displayName = 'CN=mail-preflight-sandbox',
+): SandboxCertificate {
+  const entry: SandboxCertificate = {
+    keyId: `c3c3c3c3-0000-4000-8000-${String(tenant.app.certificates.length + 1).padStart(12, '0')}`,
+    displayName,
+    startDateTime: iso(cert.notBefore.getTime()),
+    endDateTime: iso(cert.notAfter.getTime()),
+    certPem: cert.certPem,
+  };
+  tenant.app.certificates.push(entry);
+  return entry;
 }

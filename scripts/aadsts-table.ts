@@ -2,12 +2,13 @@
 // `npx tsx scripts/aadsts-table.ts`. __tests__/identity/readme-aadsts.test.ts checks that the
 // README holds exactly this table, so the two cannot drift apart.
 import { pathToFileURL } from 'node:url';
-import { AADSTS_ENTRIES } from '../src/identity/aadsts-catalogue.js';
+import { AADSTS_CATALOGUE } from '../src/identity/aadsts-catalogue.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
 export function aadstsMarkdownTable(): string {
-  const rows = [...AADSTS_ENTRIES]
+  // Every entry once (an entry may cover several codes), certificate and federation codes included.
+  const rows = [...new Set(AADSTS_CATALOGUE.values())]
     .sort((a, b) => a.codes[0]! - b.codes[0]!)
     .map(
       (e) =>

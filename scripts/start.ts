@@ -7,7 +7,10 @@ import { runCli } from '../src/cli/main.js';
 import { startSandbox } from '../sandbox/server.js';
 import { peersUnavailable, startPeers, type RunningPeers } from './mail-peers/peers.js';
 import { SCENARIOS, findScenario } from '../sandbox/scenarios.js';
+import { makeCertificate } from '../sandbox/x509.js';
 import {
+  healthyTenant,
+  registerCertificate,
   SANDBOX_CLIENT_ID,
   SANDBOX_PASSWORD,
   SANDBOX_SECRET,
@@ -46,7 +49,11 @@ if (!scenario) {
 const passThrough = args.filter((_, i) => (i !== at && i !== at + 1) || at < 0);
 
 const started = performance.now();
-const sandbox = await startSandbox({ scenario: scenario.name });
+// Secretless scenarios: a certificate made now (uploaded to the app unless the scenario says not).
+const tenant = healthyTenant();
+const certificate = scenario.credential?.endsWith('certificate') ? makeCertificate() : undefined;
+if (certificate && scenario.credential === 'certificate') registerCertificate(tenant, certificate);
+const sandbox = await startSandbox({ scenario: scenario.name, tenant });
 // Where Dovecot and Postfix are installed (as `.ci/run` does) and we run as root, the mailbox
 // probes log in to real local servers that trust the sandbox's tokens; elsewhere they are left out.
 const noMail = peersUnavailable();
@@ -59,7 +66,7 @@ const peers: RunningPeers | undefined = noMail
       issuers: [`https://sts.windows.net/${SANDBOX_TENANT_ID}/`],
       // App-only tokens carry the app-only resource as their audience.
       audience:
-        scenario.inputs?.grant === 'client-credentials'
+        scenario.inputs?.grant === 'client-credentials' || scenario.credential
           ? 'https://outlook.office365.com'
           : 'https://outlook.office.com',
       usernameClaim: 'mailbox',
@@ -87,6 +94,22 @@ try {
     M365_CLIENT_SECRET: SANDBOX_SECRET,
     M365_PASSWORD: SANDBOX_PASSWORD,
   };
+  if (scenario.credential) {
+    // No client secret and no password: app-only, signed in with the scenario's credential.
+    delete env.M365_CLIENT_SECRET;
+    delete env.M365_PASSWORD;
+    inputs.grant = 'client-credentials';
+    inputs['client-auth'] = certificate ? 'certificate' : 'federated';
+    if (certificate) env.M365_CLIENT_CERTIFICATE = certificate.pem;
+    // What the runner sets for a job with `permissions: id-token: write`.
+    if (scenario.credential === 'federated') {
+      env.ACTIONS_ID_TOKEN_REQUEST_URL = sandbox.github.requestUrl;
+      env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = sandbox.github.requestToken;
+    } else {
+      delete env.ACTIONS_ID_TOKEN_REQUEST_URL;
+      delete env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    }
+  }
   // A scenario's secrets go where the CLI takes secrets from: the environment, never a flag.
   for (const [input, value] of Object.entries(scenario.inputs ?? {})) {
     if (SECRET_INPUTS[input]) env[SECRET_INPUTS[input]] = value;

@@ -1,7 +1,8 @@
 // dist/index.js turns on Node's compile cache only where a later run can use it: not on a
-// GitHub-hosted runner (a fresh machine per job), where writing an empty cache only costs.
+// GitHub-hosted runner (a fresh machine per job), where writing an empty cache only costs; and
+// then only in a private directory under RUNNER_TEMP (src/index.ts).
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../../sandbox/server.js';
@@ -20,17 +21,17 @@ suite('the compile cache (Node 24)', () => {
     async (environment, written) => {
       const sandbox = await startSandbox();
       try {
-        // Node's default cache folder is node-compile-cache under the temporary folder.
         const temp = mkdtempSync(join(tmpdir(), 'm365-cache-'));
+        const cache = join(temp, 'm365-mail-preflight-compile-cache');
         const run = await runAction(
           sandboxInputs(sandbox, { endpoints: `authority=${sandbox.url}` }),
           {
             node: NODE24_PATH,
-            env: { RUNNER_ENVIRONMENT: environment, TMPDIR: temp },
+            env: { RUNNER_ENVIRONMENT: environment, RUNNER_TEMP: temp },
           },
         );
         expect(run.outputs.result).toBe('pass');
-        expect(existsSync(join(temp, 'node-compile-cache'))).toBe(written);
+        expect(existsSync(cache) && readdirSync(cache).length > 0).toBe(written);
       } finally {
         await sandbox.close();
       }

@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction, type ActionRun } from '../helpers/run-action.js';
+import { makeCertificate } from '../../sandbox/x509.js';
 
 const SECRET = 'p@ss word/+&"x';
 const clean: ActionRun = {
@@ -42,6 +43,36 @@ describe('secretsOf', () => {
     expect(secretsOf(run, { password: ' pw12 ', 'client-secret': 'sec1' }, ['rt-1234'])).toEqual(
       expect.arrayContaining([' pw12 ', 'pw12', 'sec1', 'aaaa.bbbb.cccc', 'rt-1234']),
     );
+  });
+});
+
+describe('secretless secrets (issue 9)', () => {
+  const key = makeCertificate();
+  const keyLines = key.keyPem.split('\n').filter((l) => l && !l.startsWith('-----'));
+
+  it('collects the PEM whole and every key line, and the runner’s OIDC request token', () => {
+    const secrets = secretsOf(clean, { 'client-certificate': key.pem }, [], {
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token-1234',
+      M365_CLIENT_ASSERTION: 'eyJh.assertion.sig',
+    });
+    expect(secrets).toEqual(
+      expect.arrayContaining([key.pem, ...keyLines, 'request-token-1234', 'eyJh.assertion.sig']),
+    );
+  });
+
+  it.each([
+    ['one line of the private key', () => keyLines[7]!],
+    ['one key line, base64', () => Buffer.from(keyLines[3]!).toString('base64')],
+    ['the whole PEM, JSON-encoded', () => JSON.stringify(key.pem).slice(1, -1)],
+  ])('finds %s in a summary', (_name, form) => {
+    const run = { ...clean, summary: `x ${form()} y` };
+    expect(findLeaks(run, secretsOf(run, { 'client-certificate': key.pem }))).not.toEqual([]);
+  });
+
+  it('finds the request token in a report, URL-encoded', () => {
+    const token = 'req/token+value=1';
+    const run = { ...clean, reportText: encodeURIComponent(token) };
+    expect(leakProblems(run, {}, [], { ACTIONS_ID_TOKEN_REQUEST_TOKEN: token })).not.toEqual([]);
   });
 });
 

@@ -7,7 +7,9 @@ describe('dist/cli: the assistant is a lazy chunk', () => {
   it('index.js does not hold the assistant; one chunk does', () => {
     const main = readFileSync('dist/cli/index.js', 'utf8');
     expect(main).not.toContain('adminconsent?client_id=');
-    expect(main).not.toContain('federatedIdentityCredentials');
+    // (The preflight's own registration batch reads federatedIdentityCredentials with
+    // client-auth: federated; the assistant's plan is told by its own words.)
+    expect(main).not.toContain('no federated credential for');
     const chunks = readdirSync('dist/cli').filter((f) => /^\d+\.index\.js$/.test(f));
     const holders = chunks.filter((f) =>
       readFileSync(`dist/cli/${f}`, 'utf8').includes('adminconsent?client_id='),

@@ -4,6 +4,7 @@
 // redactor (src/engine/redactor.ts): a list shared with the product could not catch an encoding
 // the product forgot.
 import { xoauth2InitialResponse } from '../../src/mailbox/xoauth2.js';
+import { pemSecretParts } from '../../src/settings/pem-mask.js';
 import type { ActionRun } from './run-action.js';
 
 /**
@@ -63,7 +64,8 @@ export function maskedBeforeUse(stdout: string, value: string): boolean {
   return lines[0] === `::add-mask::${value}`;
 }
 
-const SECRET_INPUTS = ['client-secret', 'password', 'github-token'];
+const SECRET_INPUTS = ['client-secret', 'client-certificate', 'password', 'github-token'];
+const RUNNER_SECRETS = ['ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'M365_CLIENT_ASSERTION'];
 
 /**
  * Every secret a run could have seen: secret inputs (trimmed too), token outputs, issued tokens,
@@ -74,12 +76,18 @@ export function secretsOf(
   run: Pick<ActionRun, 'outputs'>,
   inputs: Record<string, string>,
   issued: readonly string[] = [],
+  env: Readonly<Record<string, string | undefined>> = {},
 ): string[] {
   const tokens = [run.outputs['access-token'] ?? '', ...issued].filter(Boolean);
   const mailbox = (inputs.username ?? '').trim();
   const values = [
     ...SECRET_INPUTS.map((name) => inputs[name] ?? ''),
     ...SECRET_INPUTS.map((name) => (inputs[name] ?? '').trim()),
+    // The private key whole and line by line (a log could show any one line of it).
+    ...pemSecretParts(inputs['client-certificate'] ?? ''),
+    // The runner's OIDC request token and another CI's assertion (federation); the OIDC tokens
+    // and signed assertions themselves come in `issued` (the sandbox records them).
+    ...RUNNER_SECRETS.map((name) => env[name] ?? ''),
     run.outputs['refresh-token'] ?? '',
     ...tokens,
     ...(mailbox ? tokens.map((token) => xoauth2InitialResponse(mailbox, token)) : []),
@@ -96,8 +104,9 @@ export function leakProblems(
   run: ActionRun,
   inputs: Record<string, string>,
   issued: readonly string[] = [],
+  env: Readonly<Record<string, string | undefined>> = {},
 ): string[] {
-  const secrets = secretsOf(run, inputs, issued);
+  const secrets = secretsOf(run, inputs, issued, env);
   const unmaskedFirst = secrets
     .filter((secret) => {
       const first = run.stdout.split('\n').find((line) => line.includes(secret));

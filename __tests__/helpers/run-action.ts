@@ -107,7 +107,12 @@ export async function runAction(
     dir,
   };
   // Every run of dist/, passing or failing, is checked for leaks: a test cannot forget to.
-  const problems = leakProblems(run, { ...actionDefaults(), ...inputs }, options.issued?.() ?? []);
+  const problems = leakProblems(
+    run,
+    { ...actionDefaults(), ...inputs },
+    options.issued?.() ?? [],
+    options.env,
+  );
   if (problems.length) throw new Error(`dist/index.js leaked a secret:\n${problems.join('\n')}`);
   return run;
 }

@@ -5,6 +5,7 @@ import { ENTRA_ERRORS } from '../../sandbox/entra-errors.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { SANDBOX_PASSWORD, SANDBOX_SECRET } from '../../sandbox/tenant.js';
 import { AADSTS_CATALOGUE, AADSTS_ENTRIES } from '../../src/identity/aadsts-catalogue.js';
+import { ASSERTION_ENTRIES } from '../../src/identity/aadsts-assertions.js';
 import { runEngine, tokenCheckOf } from './sandbox-run.js';
 
 // The codes of this flow in https://learn.microsoft.com/entra/identity-platform/reference-error-codes
@@ -14,6 +15,8 @@ const REQUIRED = [
   700016, 7000215, 7000222, 7000218, 700025, 90002, 900023, 90014, 900144, 9002313, 9001023, 50059,
   50128, 500011, 70011, 28000, 700022, 70000, 700082, 50173, 70043, 50020, 50105, 700024, 1002016,
   50196, 90055, 7000112, 70001, 50144,
+  // Client assertions (issue 9): certificates and federation.
+  70021, 700211, 700212, 700213, 7002138, 700027, 700023, 7000274,
   // Codes users hit (issue 10): Conditional Access variants, device, first-party client, scope,
   // subscription, national cloud, MFA, account.
   53000, 53001, 53002, 53004, 530032, 50131, 50097, 65002, 1002012, 650052, 650057, 65005, 90072,
@@ -34,7 +37,7 @@ describe('the AADSTS catalogue', () => {
   });
 
   it('gives every entry a cause, a setup step and a fix', () => {
-    for (const entry of AADSTS_ENTRIES) {
+    for (const entry of [...AADSTS_ENTRIES, ...ASSERTION_ENTRIES]) {
       expect(entry.cause.length).toBeGreaterThan(10);
       expect(entry.step).toMatch(/step|input|network/);
       expect(entry.fix.length).toBeGreaterThan(20);

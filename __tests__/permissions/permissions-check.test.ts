@@ -241,7 +241,7 @@ describe('grant reads refused (403 Authorization_RequestDenied)', () => {
     expect(sb.requests.filter((r) => r.route === 'graph')).toEqual([]);
     expect(result.status).toBe('pass');
     expect(result.details).toMatch(
-      /no client secret was given.*configured or consented could not be told; judged from the token alone/,
+      /no client secret, certificate or federated token was given.*configured or consented could not be told; judged from the token alone/,
     );
     for (const row of Object.values(tableOf(run)))
       expect(row).toMatchObject({ Configured: 'unknown', Consented: 'unknown', 'In token': 'yes' });

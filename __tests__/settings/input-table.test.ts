@@ -62,10 +62,16 @@ describe('the input table', () => {
   it('gives the parser its defaults and the CLI its flags, secrets never among them', () => {
     expect(DEFAULTS).toMatchObject({ grant: 'auto', 'timeout-seconds': '60', 'check-run': 'auto' });
     expect(Object.keys(DEFAULTS)).not.toContain('github-token');
-    expect(SECRET_INPUTS).toEqual(['client-secret', 'password', 'github-token']);
+    expect(SECRET_INPUTS).toEqual([
+      'client-secret',
+      'client-certificate',
+      'password',
+      'github-token',
+    ]);
     for (const name of SECRET_INPUTS) expect(FLAG_INPUTS).not.toContain(name);
     expect(SECRET_ENV).toEqual({
       'client-secret': 'M365_CLIENT_SECRET',
+      'client-certificate': 'M365_CLIENT_CERTIFICATE',
       password: 'M365_PASSWORD',
     });
     const help = helpText();

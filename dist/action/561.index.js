@@ -370,6 +370,7 @@ const lowerKeys = (headers) => Object.fromEntries(Object.entries(headers).map(([
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CV: () => (/* binding */ collectionSchema),
 /* harmony export */   Kv: () => (/* binding */ applicationSchema),
+/* harmony export */   Pj: () => (/* binding */ federatedCredentialSchema),
 /* harmony export */   eb: () => (/* binding */ appRoleAssignmentSchema),
 /* harmony export */   iO: () => (/* binding */ graphErrorSchema),
 /* harmony export */   jR: () => (/* binding */ servicePrincipalSchema),
@@ -388,6 +389,10 @@ const passwordCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object
 const keyCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     keyId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    /** base64; by default the SHA-1 thumbprint of the certificate. */
+    customKeyIdentifier: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    /** The certificate (base64 DER), only on a single-object read that selects keyCredentials. */
+    key: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     type: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     usage: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     startDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
@@ -409,6 +414,13 @@ const applicationSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik
     requiredResourceAccess: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(requiredResourceAccessSchema), []),
     passwordCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(passwordCredentialSchema), []),
     keyCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(keyCredentialSchema), []),
+});
+/** A federated identity credential (Graph `federatedIdentityCredential`). */
+const federatedCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    issuer: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    subject: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    audiences: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), []),
 });
 const graphErrorSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     error: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ code: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), message: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()) }),

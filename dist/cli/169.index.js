@@ -2,7 +2,7 @@ export const id = 169;
 export const ids = [169];
 export const modules = {
 
-/***/ 169:
+/***/ 9169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -2,7 +2,7 @@ export const id = 549;
 export const ids = [549];
 export const modules = {
 
-/***/ 549:
+/***/ 8549:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -2,7 +2,7 @@ export const id = 553;
 export const ids = [553,561];
 export const modules = {
 
-/***/ 553:
+/***/ 7553:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,9 +12,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/text/sanitise.ts
-var sanitise = __webpack_require__(169);
+var sanitise = __webpack_require__(9169);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(421);
+var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/assistant/admin-consent.ts
 // The tenant-wide admin-consent URL and Microsoft's warning that goes with it. Source:
 // https://learn.microsoft.com/entra/identity/enterprise-apps/grant-admin-consent ("Construct the
@@ -35,13 +35,13 @@ const ADMIN_CONSENT_WARNING = [
 ].join('\n');
 
 // EXTERNAL MODULE: ./src/permissions/directory.ts
-var directory = __webpack_require__(663);
+var directory = __webpack_require__(4663);
 // EXTERNAL MODULE: ./src/permissions/catalogue.ts
-var catalogue = __webpack_require__(65);
+var catalogue = __webpack_require__(7065);
 // EXTERNAL MODULE: ./src/permissions/builtin-ids.ts
-var builtin_ids = __webpack_require__(940);
+var builtin_ids = __webpack_require__(2940);
 // EXTERNAL MODULE: ./src/settings/types.ts
-var types = __webpack_require__(664);
+var types = __webpack_require__(1664);
 ;// CONCATENATED MODULE: ./src/assistant/plan.ts
 // The setup plan: every step the connector's manual asks for, for the chosen grant, activities,
 // read protocol and client authentication, each as done / missing / cannot tell, with the Graph
@@ -661,9 +661,9 @@ const clean = (text) =>
 text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 300);
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/mini/schemas.js + 5 modules
-var schemas = __webpack_require__(395);
+var schemas = __webpack_require__(8395);
 // EXTERNAL MODULE: ./src/graph/types.ts
-var graph_types = __webpack_require__(205);
+var graph_types = __webpack_require__(2205);
 ;// CONCATENATED MODULE: ./src/assistant/read-tenant.ts
 // What the tenant shows of the registration, read with the administrator's token: the application,
 // its service principal (the Enterprise application), the grants on it, its federated credentials,
@@ -799,15 +799,15 @@ function renderApply(result) {
 }
 
 // EXTERNAL MODULE: ./src/engine/redactor.ts
-var engine_redactor = __webpack_require__(916);
+var engine_redactor = __webpack_require__(1916);
 // EXTERNAL MODULE: ./src/graph/client.ts
-var client = __webpack_require__(561);
+var client = __webpack_require__(2561);
 // EXTERNAL MODULE: ./src/http/deadline.ts
-var http_deadline = __webpack_require__(378);
+var http_deadline = __webpack_require__(2378);
 // EXTERNAL MODULE: ./src/http/client.ts + 1 modules
-var http_client = __webpack_require__(112);
+var http_client = __webpack_require__(7112);
 // EXTERNAL MODULE: ./src/http/transport.ts + 1 modules
-var transport = __webpack_require__(765);
+var transport = __webpack_require__(7765);
 ;// CONCATENATED MODULE: ./src/identity/device-code-diagnosis.ts
 function diagnoseDeviceCode(f, ctx) {
     const consentFix = [
@@ -913,15 +913,15 @@ function diagnoseDeviceCode(f, ctx) {
 }
 
 // EXTERNAL MODULE: ./src/http/errors.ts
-var errors = __webpack_require__(549);
+var errors = __webpack_require__(8549);
 // EXTERNAL MODULE: ./src/http/types.ts
-var http_types = __webpack_require__(853);
+var http_types = __webpack_require__(5853);
 // EXTERNAL MODULE: ./src/identity/jwt-claims.ts
-var jwt_claims = __webpack_require__(705);
+var jwt_claims = __webpack_require__(5705);
 // EXTERNAL MODULE: ./src/identity/token-response.ts
-var token_response = __webpack_require__(31);
+var token_response = __webpack_require__(4031);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/api.js + 1 modules
-var api = __webpack_require__(305);
+var api = __webpack_require__(3305);
 ;// CONCATENATED MODULE: ./src/identity/device-code.ts
 // The OAuth 2.0 device authorization grant against Entra's v2.0 endpoints: ask for a device code,
 // show Microsoft's message, and poll the token endpoint until the user has signed in or the flow
@@ -1095,11 +1095,11 @@ function codeAndText(e) {
 }
 
 // EXTERNAL MODULE: ./src/settings/default-scopes.ts
-var default_scopes = __webpack_require__(92);
+var default_scopes = __webpack_require__(7092);
 // EXTERNAL MODULE: ./src/settings/clouds.ts
 var clouds = __webpack_require__(855);
 // EXTERNAL MODULE: ./src/settings/validators.ts
-var validators = __webpack_require__(566);
+var validators = __webpack_require__(6566);
 ;// CONCATENATED MODULE: ./src/cli/assistant-args.ts
 // Flags of `consent` and `setup`. They share the preflight's names where the meaning is the same
 // (--tenant-id, --grant, --activities ...) and add the assistant's own. No secret is ever a flag:
@@ -1647,7 +1647,7 @@ function promptLine(question, input, output) {
 
 /***/ }),
 
-/***/ 561:
+/***/ 2561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -1655,13 +1655,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   GraphClient: () => (/* binding */ GraphClient),
 /* harmony export */   graphFailure: () => (/* binding */ graphFailure)
 /* harmony export */ });
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(395);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(305);
-/* harmony import */ var _http_deadline_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(378);
-/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(549);
-/* harmony import */ var _http_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(593);
-/* harmony import */ var _http_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(853);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(205);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3305);
+/* harmony import */ var _http_deadline_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2378);
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8549);
+/* harmony import */ var _http_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7593);
+/* harmony import */ var _http_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5853);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2205);
 // The Microsoft Graph client: the one place that knows Graph's protocol. It owns the bearer
 // token (asked for on first use), JSON $batch with per-item throttling, paging through
 // `@odata.nextLink`, single reads, and one error type (GraphReadFailure): an unreachable Graph, a
@@ -2009,18 +2009,19 @@ const lowerKeys = (headers) => Object.fromEntries(Object.entries(headers).map(([
 
 /***/ }),
 
-/***/ 205:
+/***/ 2205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CV: () => (/* binding */ collectionSchema),
 /* harmony export */   Kv: () => (/* binding */ applicationSchema),
+/* harmony export */   Pj: () => (/* binding */ federatedCredentialSchema),
 /* harmony export */   eb: () => (/* binding */ appRoleAssignmentSchema),
 /* harmony export */   iO: () => (/* binding */ graphErrorSchema),
 /* harmony export */   jR: () => (/* binding */ servicePrincipalSchema),
 /* harmony export */   n_: () => (/* binding */ permissionGrantSchema)
 /* harmony export */ });
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8395);
 // Shapes of the Microsoft Graph objects the checks read (https://learn.microsoft.com/graph/api/resources/application).
 
 const passwordCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
@@ -2033,6 +2034,10 @@ const passwordCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object
 const keyCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     keyId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    /** base64; by default the SHA-1 thumbprint of the certificate. */
+    customKeyIdentifier: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    /** The certificate (base64 DER), only on a single-object read that selects keyCredentials. */
+    key: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     type: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     usage: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     startDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
@@ -2054,6 +2059,13 @@ const applicationSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik
     requiredResourceAccess: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(requiredResourceAccessSchema), []),
     passwordCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(passwordCredentialSchema), []),
     keyCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(keyCredentialSchema), []),
+});
+/** A federated identity credential (Graph `federatedIdentityCredential`). */
+const federatedCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    issuer: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    subject: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    audiences: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), []),
 });
 const graphErrorSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     error: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ code: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), message: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()) }),

@@ -2,7 +2,7 @@ export const id = 798;
 export const ids = [798];
 export const modules = {
 
-/***/ 798:
+/***/ 8798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -18,9 +18,9 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(30);
+var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(692);
+var external_node_tls_ = __webpack_require__(1692);
 ;// CONCATENATED MODULE: ./src/mailbox/line-connection.ts
 // A CRLF line reader/writer over node:net + node:tls with STARTTLS upgrade. Raw sockets rather
 // than an IMAP/SMTP library because the probes need the server's exact replies, control over
@@ -253,9 +253,9 @@ class LineConnection {
 }
 
 // EXTERNAL MODULE: ./src/engine/redactor.ts
-var engine_redactor = __webpack_require__(916);
+var engine_redactor = __webpack_require__(1916);
 // EXTERNAL MODULE: ./src/http/errors.ts
-var errors = __webpack_require__(549);
+var errors = __webpack_require__(8549);
 ;// CONCATENATED MODULE: ./src/mailbox/xoauth2.ts
 // SASL XOAUTH2 initial client response, as Exchange Online documents it:
 // base64("user=" + mailbox + ^A + "auth=Bearer " + token + ^A^A), ^A being 0x01.
@@ -640,7 +640,7 @@ function openSmtpProbe(endpoint, options) {
 }
 
 // EXTERNAL MODULE: ./src/identity/exchange-audiences.ts
-var exchange_audiences = __webpack_require__(315);
+var exchange_audiences = __webpack_require__(3315);
 ;// CONCATENATED MODULE: ./src/mailbox/diagnose-common.ts
 const LABEL = { imap: 'IMAP', pop: 'POP', smtp: 'SMTP' };
 const STEP_PERMISSIONS = 'Step 3 (Permissions): API permissions → Add a permission, then grant admin consent';
@@ -648,7 +648,7 @@ const STEP_EXCHANGE_SP = 'Step 4 (Connect the registration to Exchange Online): 
 const STEP_TOKEN_SCOPE = 'Step 6 (Get tokens): the scopes the token request asks for';
 
 // EXTERNAL MODULE: ./src/settings/types.ts
-var types = __webpack_require__(664);
+var types = __webpack_require__(1664);
 ;// CONCATENATED MODULE: ./src/mailbox/diagnose-claims.ts
 // What the token's own claims (decoded unverified by the caller) say is wrong for a protocol:
 // expiry, audience (the unprefixed-scope trap), missing scope or app role, another user.
@@ -724,7 +724,7 @@ function claimFindings(ctx, protocol) {
 }
 
 // EXTERNAL MODULE: ./src/mailbox/exchange-setup.ts
-var exchange_setup = __webpack_require__(607);
+var exchange_setup = __webpack_require__(8607);
 ;// CONCATENATED MODULE: ./src/mailbox/diagnose-exchange.ts
 // The one reply whose words depend on who signed in: IMAP `BAD User is authenticated but not
 // connected.` The token was accepted, but the mailbox named in the login could not be opened by

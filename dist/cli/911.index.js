@@ -2,13 +2,13 @@ export const id = 911;
 export const ids = [911];
 export const modules = {
 
-/***/ 911:
+/***/ 7911:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   helpText: () => (/* binding */ helpText)
 /* harmony export */ });
-/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(428);
+/* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7428);
 // `m365-mail-preflight --help`: the flags (one per action input), where secrets come from, the
 // exit codes, and examples to copy.
 
@@ -28,6 +28,10 @@ Usage: m365-mail-preflight --tenant-id ID --client-id ID [options]
 Secrets are never flags (other users of the machine can read a process's arguments):
   M365_CLIENT_SECRET                     the client secret VALUE (not its ID)
   M365_PASSWORD                          the mailbox account's password (grant password)
+  M365_CLIENT_CERTIFICATE                certificate + unencrypted private key, PEM
+  --client-certificate-file PATH         ... or read from a file
+  M365_CLIENT_ASSERTION                  another CI system's OIDC token (federation)
+  --client-assertion-file PATH           ... or read from a file, again for every token request
   On a terminal, a secret the run needs and the environment lacks is asked for, without echo.
 
 Options:
@@ -59,7 +63,7 @@ Examples:
 
 /***/ }),
 
-/***/ 428:
+/***/ 7428:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -101,6 +105,28 @@ const INPUTS = [
         secret: true,
         env: 'M365_CLIENT_SECRET',
         meaning: 'The client secret VALUE (not its secret ID). Needed for `grant: client-credentials`, the permissions read through Microsoft Graph and the secret-expiry check. Masked.',
+    },
+    {
+        name: 'client-auth',
+        kind: 'choice',
+        default: 'auto',
+        flag: { arg: 'KIND', help: 'auto | secret | certificate | federated (default auto)' },
+        meaning: "How the app proves itself: `secret`, `certificate`, `federated` (the workflow's GitHub OIDC token; needs `permissions: id-token: write`), or `auto`: `certificate` when `client-certificate` is set, else `secret` when `client-secret` is set, else `federated` when the runner offers an OIDC token. See [Without a client secret](#without-a-client-secret).",
+    },
+    {
+        name: 'client-certificate',
+        kind: 'secret',
+        default: '',
+        secret: true,
+        env: 'M365_CLIENT_CERTIFICATE',
+        meaning: 'PEM text with the certificate and its unencrypted private key (PKCS#8 or PKCS#1), instead of a client secret. Checked before any request; masked line by line.',
+    },
+    {
+        name: 'federated-audience',
+        kind: 'text',
+        default: '',
+        flag: { arg: 'AUD', help: 'audience of the federated token (default per cloud)' },
+        meaning: "Audience asked of GitHub's OIDC issuer; empty: the cloud's, `api://AzureADTokenExchange` (public), `api://AzureADTokenExchangeUSGov` (usgov, usgov-dod), `api://AzureADTokenExchangeChina` (china).",
     },
     {
         name: 'username',

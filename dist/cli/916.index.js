@@ -2,7 +2,7 @@ export const id = 916;
 export const ids = [916];
 export const modules = {
 
-/***/ 916:
+/***/ 1916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -2,16 +2,16 @@ export const id = 987;
 export const ids = [987];
 export const modules = {
 
-/***/ 987:
+/***/ 7987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   readRegistration: () => (/* binding */ readRegistration)
 /* harmony export */ });
 /* unused harmony exports registrationBatch, MAX_PAGES */
-/* harmony import */ var _settings_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(664);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(205);
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(395);
+/* harmony import */ var _settings_types_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1664);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2205);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8395);
 // The registration as Microsoft Graph shows it, read once per run with an app-only Graph token
 // from the same app, in ONE $batch: the application, its service principal, its granted
 // application permissions (appRoleAssignments) and delegated grants (oauth2PermissionGrants), and
@@ -27,9 +27,18 @@ const APPLICATION_SELECT = 'id,appId,displayName,requiredResourceAccess,password
 const SP_SELECT = 'id,appId,displayName,accountEnabled,appRoleAssignmentRequired';
 const RESOURCE_SP_SELECT = 'id,appId,displayName,appRoles,oauth2PermissionScopes';
 /** The batch's requests. The app's own SP is addressed by appId so no request depends on another. */
-function registrationBatch(clientId) {
+function registrationBatch(clientId, federated = false) {
     const self = `/servicePrincipals(appId='${clientId}')`;
     return [
+        // Federation: the app's federated credentials, in the same batch (no extra round trip).
+        ...(federated
+            ? [
+                {
+                    id: 'federatedCredentials',
+                    url: `/applications(appId='${clientId}')/federatedIdentityCredentials`,
+                },
+            ]
+            : []),
         { id: 'application', url: `/applications(appId='${clientId}')?$select=${APPLICATION_SELECT}` },
         { id: 'servicePrincipal', url: `${self}?$select=${SP_SELECT}` },
         { id: 'appRoleAssignments', url: `${self}/appRoleAssignments` },
@@ -47,11 +56,11 @@ function registrationBatch(clientId) {
 /** Registration lists are short; a listing that keeps paging is not one Graph should send. */
 /** Pages of a paged read within the registration (README, Security). */
 const MAX_PAGES = 50;
-async function readRegistration(graph, clientId) {
+async function readRegistration(graph, clientId, federated = false) {
     const auth = await graph.token();
     if (!auth.ok)
         return { failure: auth.failure };
-    const answers = await graph.batch(registrationBatch(clientId));
+    const answers = await graph.batch(registrationBatch(clientId, federated));
     const answer = (id) => answers.get(id) ?? { ok: false, failure: { message: `no answer for ${id}` } };
     const listOf = async (id, schema, what) => {
         const a = answer(id);
@@ -65,9 +74,12 @@ async function readRegistration(graph, clientId) {
             ? { ok: true, value: items.data }
             : unexpected(what);
     };
-    const [appRoleAssignments, permissionGrants] = await Promise.all([
+    const [appRoleAssignments, permissionGrants, federatedCredentials] = await Promise.all([
         listOf('appRoleAssignments', _types_js__WEBPACK_IMPORTED_MODULE_1__/* .appRoleAssignmentSchema */ .eb, 'appRoleAssignments'),
         listOf('permissionGrants', _types_js__WEBPACK_IMPORTED_MODULE_1__/* .permissionGrantSchema */ .n_, 'oauth2PermissionGrants'),
+        federated
+            ? listOf('federatedCredentials', _types_js__WEBPACK_IMPORTED_MODULE_1__/* .federatedCredentialSchema */ .Pj, 'federatedIdentityCredentials')
+            : undefined,
     ]);
     const app = entity(answer('application'), _types_js__WEBPACK_IMPORTED_MODULE_1__/* .applicationSchema */ .Kv, 'the application');
     return {
@@ -75,6 +87,7 @@ async function readRegistration(graph, clientId) {
         servicePrincipal: entity(answer('servicePrincipal'), _types_js__WEBPACK_IMPORTED_MODULE_1__/* .servicePrincipalSchema */ .jR, 'the service principal'),
         appRoleAssignments,
         permissionGrants,
+        ...(federatedCredentials ? { federatedCredentials } : {}),
         resources: {
             graph: entity(answer('graphResource'), _types_js__WEBPACK_IMPORTED_MODULE_1__/* .servicePrincipalSchema */ .jR, 'the Graph resource'),
             exchange: entity(answer('exchangeResource'), _types_js__WEBPACK_IMPORTED_MODULE_1__/* .servicePrincipalSchema */ .jR, 'the Exchange Online resource'),
@@ -95,18 +108,19 @@ const unexpected = (what) => ({
 
 /***/ }),
 
-/***/ 205:
+/***/ 2205:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CV: () => (/* binding */ collectionSchema),
 /* harmony export */   Kv: () => (/* binding */ applicationSchema),
+/* harmony export */   Pj: () => (/* binding */ federatedCredentialSchema),
 /* harmony export */   eb: () => (/* binding */ appRoleAssignmentSchema),
 /* harmony export */   iO: () => (/* binding */ graphErrorSchema),
 /* harmony export */   jR: () => (/* binding */ servicePrincipalSchema),
 /* harmony export */   n_: () => (/* binding */ permissionGrantSchema)
 /* harmony export */ });
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8395);
 // Shapes of the Microsoft Graph objects the checks read (https://learn.microsoft.com/graph/api/resources/application).
 
 const passwordCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
@@ -119,6 +133,10 @@ const passwordCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object
 const keyCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     keyId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
     displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    /** base64; by default the SHA-1 thumbprint of the certificate. */
+    customKeyIdentifier: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    /** The certificate (base64 DER), only on a single-object read that selects keyCredentials. */
+    key: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     type: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     usage: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
     startDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
@@ -140,6 +158,13 @@ const applicationSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ik
     requiredResourceAccess: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(requiredResourceAccessSchema), []),
     passwordCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(passwordCredentialSchema), []),
     keyCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(keyCredentialSchema), []),
+});
+/** A federated identity credential (Graph `federatedIdentityCredential`). */
+const federatedCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    name: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    issuer: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    subject: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    audiences: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), []),
 });
 const graphErrorSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     error: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ code: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), message: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()) }),

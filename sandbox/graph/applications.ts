@@ -1,10 +1,11 @@
 // GET /applications(appId='...'): the registration, with secrets shown as Graph shows them
 // (hint = first three characters of the value; the value itself never).
+import { createHash, X509Certificate } from 'node:crypto';
 import type { GraphAnswer } from '../routes/graph.js';
 import type { SandboxTenant } from '../tenant.js';
 import { notFound } from './errors.js';
 
-export function applicationResource(tenant: SandboxTenant) {
+export function applicationResource(tenant: SandboxTenant, withKeys = false) {
   const app = tenant.app;
   return {
     id: app.objectId,
@@ -25,10 +26,15 @@ export function applicationResource(tenant: SandboxTenant) {
       startDateTime: s.startDateTime,
     })),
     keyCredentials: app.certificates.map((c) => ({
-      customKeyIdentifier: null,
+      // Graph's default: base64 of the SHA-1 thumbprint (it can be set to anything).
+      customKeyIdentifier: c.certPem
+        ? createHash('sha1').update(new X509Certificate(c.certPem).raw).digest('base64')
+        : null,
       displayName: c.displayName,
       endDateTime: c.endDateTime,
-      key: null,
+      // The certificate itself: Graph returns it only on a single-object GET that $selects
+      // keyCredentials (https://learn.microsoft.com/graph/api/resources/keycredential).
+      key: withKeys && c.certPem ? new X509Certificate(c.certPem).raw.toString('base64') : null,
       keyId: c.keyId,
       startDateTime: c.startDateTime,
       type: 'AsymmetricX509Cert',
@@ -71,7 +77,10 @@ export function getApplication(
     status: 200,
     body: {
       '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#applications/$entity',
-      ...select(applicationResource(tenant), query),
+      ...select(
+        applicationResource(tenant, query.get('$select')?.includes('keyCredentials') ?? false),
+        query,
+      ),
     },
   };
 }

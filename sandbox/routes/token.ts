@@ -6,6 +6,7 @@ import { signJwt, type SigningKey } from '../jwt.js';
 import { EXCHANGE_APP_ID, EXCHANGE_ROLES, GRAPH_APP_ID, GRAPH_ROLES } from '../permission-ids.js';
 import type { SandboxTenant } from '../tenant.js';
 import { ENTRA_ERRORS, entraErrorBody } from '../entra-errors.js';
+import { authenticateClient } from '../assertions.js';
 
 export interface TokenAnswer {
   status: number;
@@ -50,6 +51,10 @@ export interface TokenContext {
   contentType: string;
   form: URLSearchParams;
   now: () => number;
+  /** The URL this request was sent to (a certificate assertion's `aud`). */
+  tokenUrl: string;
+  /** External issuers' public keys (GitHub's OIDC issuer), for federated assertions. */
+  issuerKeys: Record<string, string>;
 }
 
 function fail(tenant: SandboxTenant, code: number, vars: Record<string, string> = {}): TokenAnswer {
@@ -89,21 +94,24 @@ export function answerTokenRequest(ctx: TokenContext): TokenAnswer {
     return fail(tenant, 700016, { client: form.get('client_id') ?? '' });
   }
   const grant = form.get('grant_type');
-  const secretSent = form.get('client_secret');
 
-  // Client authentication. Entra tells the client type from the redirect URIs' platforms; only
-  // when there are none (ROPC sends none) does it fall back to "Allow public client flows".
+  // Client authentication (secret, certificate or federated assertion: ../assertions.ts). Entra
+  // tells the client type from the redirect URIs' platforms; only when there are none (ROPC sends
+  // none) does it fall back to "Allow public client flows".
   const publicClient =
     app.webRedirectUris.length === 0 &&
     (app.publicClientRedirectUris.length > 0 || app.isFallbackPublicClient);
-  if (grant === 'password' && publicClient) {
-    if (secretSent) return fail(tenant, 700025);
-  } else {
-    if (!secretSent) return fail(tenant, 7000218);
-    const match = app.secrets.find((s) => s.value === secretSent);
-    if (!match) return fail(tenant, 7000215);
-    if (Date.parse(match.endDateTime) <= ctx.now()) return fail(tenant, 7000222);
-  }
+  const client = authenticateClient({
+    tenant,
+    form,
+    tokenUrl: ctx.tokenUrl,
+    issuerKeys: ctx.issuerKeys,
+    now: ctx.now,
+    publicClient: grant === 'password' && publicClient,
+  });
+  if (!client.ok) return client.answer;
+  // appidacr: 1 = client secret, 2 = certificate or assertion, 0 = public client.
+  const acr = client.method === 'secret' ? '1' : client.method === 'none' ? '0' : '2';
 
   const scopes = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
   const resourceScopes = scopes.filter((s) => !OIDC_SCOPES.has(s));
@@ -137,6 +145,7 @@ export function answerTokenRequest(ctx: TokenContext): TokenAnswer {
         resource.aud === 'https://outlook.office.com'
           ? 'https://outlook.office365.com'
           : resource.aud,
+        acr,
       ),
       sub: app.servicePrincipalId,
       oid: app.servicePrincipalId,
@@ -165,7 +174,7 @@ export function answerTokenRequest(ctx: TokenContext): TokenAnswer {
       first?.name === '.default' ? [...granted].filter((n) => !OIDC_SCOPES.has(n)) : requested;
     const aud = first?.resource?.aud ?? 'https://graph.microsoft.com';
     const claims = {
-      ...baseClaims(ctx, aud),
+      ...baseClaims(ctx, aud, acr),
       sub: `sub-${user.upn}`,
       oid: `oid-${user.upn}`,
       upn: user.upn,
@@ -206,7 +215,7 @@ function parseScope(scope: string) {
   return { resource: undefined, prefix: scope.slice(0, slash), name: scope.slice(slash + 1) };
 }
 
-function baseClaims(ctx: TokenContext, aud: string) {
+function baseClaims(ctx: TokenContext, aud: string, acr: string) {
   const now = Math.floor(ctx.now() / 1000);
   return {
     aud,
@@ -216,7 +225,7 @@ function baseClaims(ctx: TokenContext, aud: string) {
     exp: now + 3599,
     appid: ctx.tenant.app.appId,
     azp: ctx.tenant.app.appId,
-    appidacr: '1',
+    appidacr: acr,
     tid: ctx.tenant.tenantId,
     ver: '1.0',
     uti: randomUUID(),

@@ -9,6 +9,7 @@ import { failsStep } from '../engine/verdict.js';
 import { publishPullRequestCheck } from '../github/check-run.js';
 import { readWorkflowEvent, runsWithoutSecrets, type WorkflowEvent } from '../github/event.js';
 import { parseSettings, type FrontEndOptions } from '../settings/parse-settings.js';
+import { federationFromEnv } from '../settings/client-auth.js';
 import { planAnnotations } from '../report/annotations.js';
 import { inlineHtml } from '../report/html.js';
 import {
@@ -17,20 +18,29 @@ import {
   reportBase,
   writeReport,
 } from '../report/json-report.js';
-import { readActionInputs } from './read-inputs.js';
+import { maskRunnerSecrets, readActionInputs } from './read-inputs.js';
 import { writeJobSummary, writeSummaryText } from './job-summary.js';
 
 export async function run(): Promise<void> {
   const startedAt = Date.now();
   try {
     // Reading the inputs masks the secret ones: nothing is printed before this.
+    maskRunnerSecrets();
     const raw = readActionInputs();
     const event = readWorkflowEvent();
-    if (runsWithoutSecrets(event) && !raw['client-secret'] && !raw.password) {
+    // A fork's pull request gets no secrets and no OIDC token: skip, unless federation was asked
+    // for explicitly (then the token check says why it cannot sign in).
+    if (
+      runsWithoutSecrets(event) &&
+      !raw['client-secret'] &&
+      !raw.password &&
+      !raw['client-certificate'] &&
+      raw['client-auth'] !== 'federated'
+    ) {
       await skipForkPullRequest(event);
       return;
     }
-    const parsed = parseSettings(raw);
+    const parsed = parseSettings(raw, federationFromEnv(process.env, runsWithoutSecrets(event)));
     if (!parsed.ok)
       for (const warning of parsed.warnings)
         core.warning(warning, { title: 'm365-mail-preflight: input' });
@@ -130,7 +140,7 @@ async function publish(
  */
 async function skipForkPullRequest(event: WorkflowEvent): Promise<void> {
   const from = event.pullRequest?.headRepo || 'a fork';
-  const message = `Pull request #${event.pullRequest?.number ?? '?'} comes from ${from}: GitHub gives workflows no secrets on pull requests from forks, so client-secret and password are empty. The preflight is skipped; it runs on pushes and on pull requests from branches of ${event.repository}.`;
+  const message = `Pull request #${event.pullRequest?.number ?? '?'} comes from ${from}: GitHub gives workflows no secrets and no OIDC token on pull requests from forks, so client-secret, client-certificate and password are empty and federation cannot sign in. The preflight is skipped; it runs on pushes and on pull requests from branches of ${event.repository}.`;
   core.notice(message, { title: 'm365-mail-preflight skipped: pull request from a fork' });
   await writeSummaryText(
     `<h2>⏭️ Microsoft 365 mail preflight: skipped</h2>\n\n<p>${inlineHtml(message)}</p>\n`,

@@ -33,7 +33,8 @@ export function withClients(base: RunContext): CheckContext {
         return {
           ok: false,
           failure: {
-            message: 'no client secret was given, so Microsoft Graph could not be read',
+            message:
+              'no client secret, certificate or federated token was given, so Microsoft Graph could not be read',
           },
         };
       if (!token.ok)
@@ -58,7 +59,11 @@ export const createRunContext = (settings: Settings, adapters: Adapters): CheckC
 export const registration = (ctx: CheckContext): Promise<RegistrationRead> =>
   ctx.once('registration', async () => {
     const { readRegistration } = await import('../graph/registration.js');
-    return readRegistration(ctx.graph, ctx.settings.clientId);
+    return readRegistration(
+      ctx.graph,
+      ctx.settings.clientId,
+      ctx.settings.clientAuth === 'federated',
+    );
   });
 
 /**

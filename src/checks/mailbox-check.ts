@@ -199,7 +199,8 @@ async function probeResult(
  * Read from the registration batch (shared with the permissions check, so usually free).
  */
 async function servicePrincipalObjectId(ctx: CheckContext): Promise<string | undefined> {
-  if (ctx.settings.grant !== 'client-credentials' || !ctx.settings.clientSecret) return undefined;
+  if (ctx.settings.grant !== 'client-credentials' || ctx.settings.clientAuth === 'none')
+    return undefined;
   const sp = (await registration(ctx)).servicePrincipal;
   return sp?.ok ? sp.value.id : undefined;
 }

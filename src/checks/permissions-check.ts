@@ -224,6 +224,7 @@ function detailsOf(
           `Permission ids of ${RESOURCE_NAMES[resource]} come from the built-in table (its service principal could not be read).`,
         );
   for (const f of found) lines.push(f.text);
+  lines.push(...federatedCredentialLines(read));
   const extra = notRequired(evidence, rows);
   if (extra.length)
     lines.push(`Also granted, not required (a note, not a failure): ${extra.join(', ')}.`);
@@ -252,4 +253,23 @@ function permissionTable(rows: PermissionRow[]): DetailTable {
           : `${r.verdict}: ${PROBLEM_TEXT[r.problem!]}`,
     ]),
   };
+}
+
+/** Entra allows 20 federated identity credentials per application. */
+const FEDERATED_CREDENTIALS_MAX = 20;
+
+/** Federation: how many of the app's 20 federated credentials are used, and which. */
+function federatedCredentialLines(read: RegistrationRead): string[] {
+  const part = read.federatedCredentials;
+  if (!part) return [];
+  if (!part.ok)
+    return [`Microsoft Graph did not show the federated credentials: ${part.failure.message}.`];
+  const creds = part.value;
+  return [
+    `Federated credentials: ${creds.length} of the ${FEDERATED_CREDENTIALS_MAX} allowed are used${creds.length >= FEDERATED_CREDENTIALS_MAX ? ' (no room for another: delete one first)' : ''}.`,
+    ...creds.map(
+      (c) =>
+        `  ${c.name}: issuer ${c.issuer}, subject ${c.subject ?? '(expression)'}, audience ${c.audiences.join(' ')}`,
+    ),
+  ];
 }

@@ -7,6 +7,23 @@ import { soonestFirst, toSecretReport } from '../credentials/credentials.js';
 import { SELF_TITLE, selfScopeExpiry } from '../credentials/self-expiry.js';
 import { TENANT_TITLE, byEnd, scanTenant } from '../credentials/tenant-scan.js';
 import { registration, type CheckContext } from './context.js';
+import { loadedCertificate } from '../identity/client-credential.js';
+import type { RegistrationRead } from '../graph/registration.js';
+
+/** The credential this run signs in with decides: the secret, the certificate, or federation. */
+async function judgeCredentialInUse(ctx: CheckContext, read: RegistrationRead) {
+  const now = ctx.adapters.now();
+  if (ctx.settings.clientAuth === 'federated') {
+    const { judgeFederated } = await import('../credentials/assertion-expiry.js');
+    return judgeFederated(read, ctx.settings, now);
+  }
+  const certificate = await loadedCertificate(ctx.settings);
+  if (certificate) {
+    const { judgeCertificateInUse } = await import('../credentials/assertion-expiry.js');
+    return judgeCertificateInUse(read, ctx.settings, certificate.thumbprints, now);
+  }
+  return selfScopeExpiry(read, ctx.settings, now);
+}
 
 export const secretExpiryCheck: Check<CheckContext> = {
   name: 'secret-expiry',
@@ -23,7 +40,7 @@ export const secretExpiryCheck: Check<CheckContext> = {
         ? ctx.tokens.graph().then((graphToken) => scanTenant({ ...ctx, graphToken }))
         : undefined,
     ]);
-    const self = selfScopeExpiry(read, ctx.settings, ctx.adapters.now());
+    const self = await judgeCredentialInUse(ctx, read);
     const own = self.views.slice().sort(soonestFirst).map(toSecretReport);
     return {
       results: scan ? [self.result, scan.result] : [self.result],

@@ -16,7 +16,17 @@ export interface CliOptions {
   help: boolean;
   version: boolean;
   verbose: boolean;
+  /** --client-certificate-file: the PEM is read from this file (never given as a flag). */
+  clientCertificateFile?: string;
+  /** --client-assertion-file: another CI system's OIDC token, read for every token request. */
+  clientAssertionFile?: string;
 }
+
+/** Flags that name a file holding a secret, rather than the secret itself. */
+const FILE_FLAGS = {
+  '--client-certificate-file': 'clientCertificateFile',
+  '--client-assertion-file': 'clientAssertionFile',
+} as const;
 
 export type ParsedArgs =
   { ok: true; raw: RawInputs; options: CliOptions } | { ok: false; message: string };
@@ -30,7 +40,12 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     else if (arg === '--help' || arg === '-h') options.help = true;
     else if (arg === '--version') options.version = true;
     else if (arg === '--verbose') options.verbose = true;
-    else if (arg.startsWith('--')) {
+    else if (arg.split('=')[0]! in FILE_FLAGS) {
+      const flag = arg.split('=')[0] as keyof typeof FILE_FLAGS;
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (!value || value.startsWith('--')) return { ok: false, message: `${flag} needs a path` };
+      options[FILE_FLAGS[flag]] = value;
+    } else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)) as InputName;
       // Say why a secret flag is refused, and never repeat its value.

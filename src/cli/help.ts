@@ -18,6 +18,10 @@ Usage: m365-mail-preflight --tenant-id ID --client-id ID [options]
 Secrets are never flags (other users of the machine can read a process's arguments):
   M365_CLIENT_SECRET                     the client secret VALUE (not its ID)
   M365_PASSWORD                          the mailbox account's password (grant password)
+  M365_CLIENT_CERTIFICATE                certificate + unencrypted private key, PEM
+  --client-certificate-file PATH         ... or read from a file
+  M365_CLIENT_ASSERTION                  another CI system's OIDC token (federation)
+  --client-assertion-file PATH           ... or read from a file, again for every token request
   On a terminal, a secret the run needs and the environment lacks is asked for, without echo.
 
 Options:

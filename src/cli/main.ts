@@ -1,6 +1,7 @@
 // The CLI front end: flags and environment → the same settings parser and engine as the action →
 // text or the JSON report on stdout, and the contract's exit status. Everything it prints goes
 // through a redactor that knows every secret of the run (inputs and tokens).
+import { readFile } from 'node:fs/promises';
 import { createTransport } from '../http/transport.js';
 import { runPreflight } from '../preflight.js';
 import { Redactor } from '../engine/redactor.js';
@@ -14,6 +15,8 @@ import { parseCliArgs } from './args.js';
 import { helpText } from './help.js';
 import { cleanLine, cleanText } from '../text/sanitise.js';
 import { VERSION } from '../version.js';
+import { pemSecretParts } from '../settings/pem-mask.js';
+import { federationFromEnv } from '../settings/client-auth.js';
 import { renderText, useColor } from './render-text.js';
 import {
   PromptCancelled,
@@ -69,10 +72,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   }
   const secrets = secretsFromEnv(io.env);
+  if (args.options.clientCertificateFile) {
+    const pem = await readSecretFile(args.options.clientCertificateFile);
+    if (pem === undefined) {
+      err(
+        `m365-mail-preflight: --client-certificate-file: cannot read '${args.options.clientCertificateFile}'\n`,
+      );
+      return EXIT.usage;
+    }
+    secrets['client-certificate'] = pem;
+  }
   // Trimmed too: the parser trims the client secret, and either form could reach a message.
   for (const value of Object.values(secrets)) [value, value.trim()].forEach((v) => redactor.add(v));
+  if (secrets['client-certificate'])
+    for (const part of pemSecretParts(secrets['client-certificate'])) redactor.add(part);
+  for (const name of ['M365_CLIENT_ASSERTION', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+    redactor.add(io.env[name]?.trim());
+  // Federation: GitHub's OIDC offer when the CLI runs in a workflow, or another CI's token.
+  const federation = federationFromEnv(io.env, false, {
+    assertionFile: args.options.clientAssertionFile,
+  });
   let raw: RawInputs = { ...args.raw, ...secrets };
-  let parsed = parseSettings(raw);
+  let parsed = parseSettings(raw, federation);
   if (!parsed.ok && io.stdin.isTTY) {
     const asked = await askMissingSecrets(parsed, io);
     if (asked === 'cancelled') {
@@ -81,7 +102,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     for (const value of Object.values(asked)) redactor.add(value);
     raw = { ...raw, ...asked };
-    if (Object.keys(asked).length) parsed = parseSettings(raw);
+    if (Object.keys(asked).length) parsed = parseSettings(raw, federation);
   }
 
   const verbose = args.options.verbose;
@@ -127,8 +148,11 @@ async function askMissingSecrets(
   parsed: Extract<ParseResult, { ok: false }>,
   io: CliIo,
 ): Promise<RawInputs | 'cancelled'> {
-  const wanted = (Object.keys(SECRET_ENV) as InputName[]).filter((input) =>
-    parsed.problems.some((p) => p.input === input && p.message.startsWith('is required')),
+  // A PEM cannot be typed at a prompt: it comes from M365_CLIENT_CERTIFICATE or a file.
+  const wanted = (Object.keys(SECRET_ENV) as InputName[]).filter(
+    (input) =>
+      input !== 'client-certificate' &&
+      parsed.problems.some((p) => p.input === input && p.message.startsWith('is required')),
   );
   // Other refusals would remain after prompting: report them without asking anything.
   if (parsed.problems.some((p) => !wanted.includes(p.input))) return {};
@@ -160,4 +184,12 @@ export function progressLine(stream: TextOutput, redactor: Redactor) {
       if (shown) stream.write('\r\u001b[2K');
     },
   };
+}
+
+async function readSecretFile(path: string): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 // One app's credentials (client secrets and certificates) as the expiry check sees them: days
 // left, whether the date is a "never expires" one, whether this pipeline uses it, and its level
 // against the thresholds. Soonest first.
+import { createHash } from 'node:crypto';
 import type { KeyCredential, PasswordCredential } from '../graph/types.js';
 import type { SecretReport } from '../engine/types.js';
 import { daysLeft, neverExpires, parseGraphDate } from './days.js';
@@ -20,6 +21,8 @@ export interface CredentialView {
   inUse: boolean;
   level: ExpiryLevel;
   app: { displayName: string; appId: string };
+  /** Certificates: SHA-1 thumbprint, upper-case hex, when Graph shows it. */
+  thumbprint?: string;
 }
 
 export interface AppCredentials {
@@ -46,6 +49,7 @@ export function credentialViews(
     kind: CredentialView['kind'],
     c: { keyId: string; displayName?: string | null; endDateTime?: string | null },
     hint: string,
+    thumbprint?: string,
   ) => {
     const end = parseGraphDate(c.endDateTime);
     if (!end) return;
@@ -64,10 +68,11 @@ export function credentialViews(
       inUse: inUse.has(c.keyId),
       level: expiryLevel(base, thresholds),
       app: owner,
+      ...(thumbprint ? { thumbprint } : {}),
     });
   };
   for (const p of app.passwordCredentials) add('password', p, p.hint ?? '');
-  for (const k of app.keyCredentials) add('certificate', k, '');
+  for (const k of app.keyCredentials) add('certificate', k, '', thumbprintOf(k));
   return views.sort(soonestFirst);
 }
 
@@ -85,7 +90,22 @@ export function toSecretReport(view: CredentialView): SecretReport {
     inUse: view.inUse,
     app: view.app.displayName,
     kind: view.kind,
+    ...(view.thumbprint ? { thumbprint: view.thumbprint } : {}),
   };
+}
+
+/**
+ * A certificate's SHA-1 thumbprint: the certificate itself when Graph returned it, else the
+ * customKeyIdentifier when it is 20 bytes (Graph's default is the thumbprint; it can be changed).
+ */
+function thumbprintOf(k: {
+  customKeyIdentifier?: string | null;
+  key?: string | null;
+}): string | undefined {
+  if (k.key)
+    return createHash('sha1').update(Buffer.from(k.key, 'base64')).digest('hex').toUpperCase();
+  const id = k.customKeyIdentifier ? Buffer.from(k.customKeyIdentifier, 'base64') : undefined;
+  return id?.length === 20 ? id.toString('hex').toUpperCase() : undefined;
 }
 
 /** How a credential is named in messages: `client secret 'CI secret'`, `certificate (no name)`. */

@@ -150,7 +150,7 @@ const STATUS: Record<ExpiryLevel, CheckStatus> = {
 const statusOf = (level: ExpiryLevel): CheckStatus => STATUS[level];
 
 /** "expires in 3 days (2026-11-27)", "never expires (2299-12-31)". */
-function whenOf(view: CredentialView): string {
+export function whenOf(view: CredentialView): string {
   if (view.neverExpires) return `never expires (${dayOf(view.end)})`;
   return `${describeDaysLeft(view.daysLeft, view.expired)} (${dayOf(view.end)})`;
 }

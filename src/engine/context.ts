@@ -6,6 +6,7 @@ import { Deadline } from '../http/deadline.js';
 import type { HttpClient } from '../http/types.js';
 import { createHttpClient } from '../http/client.js';
 import type { Settings } from '../settings/types.js';
+import { pemSecretParts } from '../settings/pem-mask.js';
 import { Redactor } from './redactor.js';
 import type { Adapters } from './types.js';
 
@@ -24,6 +25,12 @@ export function createBaseContext(settings: Settings, adapters: Adapters): RunCo
   const redactor = new Redactor();
   for (const value of [settings.clientSecret, settings.password, settings.githubToken])
     redactor.add(value);
+  // Secretless sign-in: the PEM (whole and each key line) and the runner's OIDC request token.
+  if (settings.clientCertificate)
+    for (const part of pemSecretParts(settings.clientCertificate)) redactor.add(part);
+  const source = settings.assertionSource;
+  if (source?.kind === 'github') redactor.add(source.requestToken);
+  if (source?.kind === 'value') redactor.add(source.value);
   const registerSecret = (value: string) => {
     redactor.add(value);
     adapters.registerSecret(value);

@@ -61,6 +61,8 @@ export interface SecretReport {
   app: string;
   /** Not in the contract's report: 'password' for secrets, 'certificate' for keyCredentials. */
   kind?: 'password' | 'certificate';
+  /** Certificates: the SHA-1 thumbprint in upper-case hex (from Graph's customKeyIdentifier or key). */
+  thumbprint?: string;
 }
 
 export interface Report {

@@ -11,6 +11,8 @@ import type { BatchAnswer, BatchRequest, GraphReader } from './client.js';
 import {
   appRoleAssignmentSchema,
   applicationSchema,
+  federatedCredentialSchema,
+  type FederatedCredential,
   permissionGrantSchema,
   servicePrincipalSchema,
   type AppRoleAssignment,
@@ -31,6 +33,8 @@ export interface RegistrationRead {
   appRoleAssignments?: GraphPart<AppRoleAssignment[]>;
   permissionGrants?: GraphPart<PermissionGrant[]>;
   resources?: { graph: GraphPart<ServicePrincipal>; exchange: GraphPart<ServicePrincipal> };
+  /** The app's federated identity credentials: read only when the run signs in with federation. */
+  federatedCredentials?: GraphPart<FederatedCredential[]>;
 }
 
 const APPLICATION_SELECT =
@@ -39,9 +43,18 @@ const SP_SELECT = 'id,appId,displayName,accountEnabled,appRoleAssignmentRequired
 const RESOURCE_SP_SELECT = 'id,appId,displayName,appRoles,oauth2PermissionScopes';
 
 /** The batch's requests. The app's own SP is addressed by appId so no request depends on another. */
-export function registrationBatch(clientId: string): BatchRequest[] {
+export function registrationBatch(clientId: string, federated = false): BatchRequest[] {
   const self = `/servicePrincipals(appId='${clientId}')`;
   return [
+    // Federation: the app's federated credentials, in the same batch (no extra round trip).
+    ...(federated
+      ? [
+          {
+            id: 'federatedCredentials',
+            url: `/applications(appId='${clientId}')/federatedIdentityCredentials`,
+          },
+        ]
+      : []),
     { id: 'application', url: `/applications(appId='${clientId}')?$select=${APPLICATION_SELECT}` },
     { id: 'servicePrincipal', url: `${self}?$select=${SP_SELECT}` },
     { id: 'appRoleAssignments', url: `${self}/appRoleAssignments` },
@@ -64,10 +77,11 @@ export const MAX_PAGES = 50;
 export async function readRegistration(
   graph: GraphReader,
   clientId: string,
+  federated = false,
 ): Promise<RegistrationRead> {
   const auth = await graph.token();
   if (!auth.ok) return { failure: auth.failure };
-  const answers = await graph.batch(registrationBatch(clientId));
+  const answers = await graph.batch(registrationBatch(clientId, federated));
   const answer = (id: string): BatchAnswer =>
     answers.get(id) ?? { ok: false, failure: { message: `no answer for ${id}` } };
 
@@ -82,9 +96,12 @@ export async function readRegistration(
       : unexpected(what);
   };
 
-  const [appRoleAssignments, permissionGrants] = await Promise.all([
+  const [appRoleAssignments, permissionGrants, federatedCredentials] = await Promise.all([
     listOf('appRoleAssignments', appRoleAssignmentSchema, 'appRoleAssignments'),
     listOf('permissionGrants', permissionGrantSchema, 'oauth2PermissionGrants'),
+    federated
+      ? listOf('federatedCredentials', federatedCredentialSchema, 'federatedIdentityCredentials')
+      : undefined,
   ]);
   const app = entity(answer('application'), applicationSchema, 'the application');
   return {
@@ -96,6 +113,7 @@ export async function readRegistration(
     ),
     appRoleAssignments,
     permissionGrants,
+    ...(federatedCredentials ? { federatedCredentials } : {}),
     resources: {
       graph: entity(answer('graphResource'), servicePrincipalSchema, 'the Graph resource'),
       exchange: entity(

@@ -13,6 +13,10 @@ export type PasswordCredential = z.infer<typeof passwordCredentialSchema>;
 const keyCredentialSchema = z.object({
   keyId: z.string(),
   displayName: z.optional(z.nullable(z.string())),
+  /** base64; by default the SHA-1 thumbprint of the certificate. */
+  customKeyIdentifier: z.optional(z.nullable(z.string())),
+  /** The certificate (base64 DER), only on a single-object read that selects keyCredentials. */
+  key: z.optional(z.nullable(z.string())),
   type: z.optional(z.nullable(z.string())),
   usage: z.optional(z.nullable(z.string())),
   startDateTime: z.optional(z.nullable(z.string())),
@@ -41,6 +45,15 @@ export const applicationSchema = z.object({
   keyCredentials: z._default(z.array(keyCredentialSchema), []),
 });
 export type Application = z.infer<typeof applicationSchema>;
+
+/** A federated identity credential (Graph `federatedIdentityCredential`). */
+export const federatedCredentialSchema = z.object({
+  name: z.string(),
+  issuer: z.string(),
+  subject: z.optional(z.nullable(z.string())),
+  audiences: z._default(z.array(z.string()), []),
+});
+export type FederatedCredential = z.infer<typeof federatedCredentialSchema>;
 
 export const graphErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.optional(z.string()) }),

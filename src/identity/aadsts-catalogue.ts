@@ -6,6 +6,8 @@
 // account (the ROPC user), 2 app registration and client secret, 3 API permissions and consent,
 // 4 Exchange Online service principal, 5 device-code verification, 6 the ROPC token request.
 
+import { ASSERTION_ENTRIES } from './aadsts-assertions.js';
+
 export interface AadstsEntry {
   /** The code, and any other code Entra uses for the same thing (e.g. 28000 and 700022). */
   codes: readonly number[];
@@ -283,13 +285,6 @@ export const AADSTS_ENTRIES: readonly AadstsEntry[] = [
     fix: 'Assign the mailbox account to the enterprise application, or set "Assignment required?" to No under Properties.',
   },
   {
-    codes: [700024],
-    errors: ['invalid_client'],
-    cause: 'the client assertion is outside its valid time range (expired token or clock skew)',
-    step: SECRET,
-    fix: 'Check the runner clock; this action authenticates with a client secret, so an assertion suggests a proxy or a different client.',
-  },
-  {
     codes: [1002016],
     errors: ['invalid_request'],
     cause: 'the connection used TLS 1.0/1.1 or 3DES, which Entra refuses',
@@ -486,5 +481,8 @@ export const AADSTS_ENTRIES: readonly AadstsEntry[] = [
 ];
 
 export const AADSTS_CATALOGUE: ReadonlyMap<number, AadstsEntry> = new Map(
-  AADSTS_ENTRIES.flatMap((entry) => entry.codes.map((code) => [code, entry] as const)),
+  // Certificates and federation: aadsts-assertions.ts.
+  [...AADSTS_ENTRIES, ...ASSERTION_ENTRIES].flatMap((entry) =>
+    entry.codes.map((code) => [code, entry] as const),
+  ),
 );

@@ -14,6 +14,7 @@ import {
 } from './token-diagnosis.js';
 import { readEntraError, readTokenSuccess } from './token-response.js';
 import { credentialFields, type AppCredential } from './app-credential.js';
+import { federationDoctor, loadedCertificate } from './client-credential.js';
 
 export interface TokenRequestInput {
   settings: Settings;
@@ -47,11 +48,20 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
   } else {
     form.set('grant_type', 'client_credentials');
   }
-  if (input.credential)
-    for (const [name, value] of Object.entries(await credentialFields(input.credential)))
-      form.set(name, value);
-
   const elapsed = () => Date.now() - started;
+  // The app's proof of identity: secret, certificate assertion or federated assertion.
+  const auth = input.credential
+    ? await credentialFields(input.credential, {
+        settings,
+        http: input.http,
+        registerSecret: input.registerSecret,
+        now: input.now,
+        tokenUrl: tokenUrl(settings),
+      })
+    : { ok: true as const, fields: {} as Record<string, string> };
+  if (!auth.ok) return { ok: false, durationMs: elapsed(), failure: auth.failure };
+  for (const [name, value] of Object.entries(auth.fields)) form.set(name, value);
+
   let response;
   try {
     response = await input.http.request({
@@ -109,11 +119,34 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
   }
   const entra = body === undefined ? undefined : readEntraError(body);
   if (entra?.ok && response.status >= 400) {
-    return {
-      ok: false,
-      durationMs: elapsed(),
-      failure: diagnoseTokenError(entra.value, response.status, { settings, grant }),
-    };
+    const failure = diagnoseTokenError(entra.value, response.status, { settings, grant });
+    // Federation refused: the doctor shows what the workflow presented and the fix to paste.
+    const doctor = await federationDoctor(
+      settings,
+      entra.value.error_codes ?? [],
+      auth.fields.client_assertion,
+      input.now(),
+    );
+    if (doctor)
+      return {
+        ok: false,
+        durationMs: elapsed(),
+        failure: {
+          ...failure,
+          code: `AADSTS${doctor.code}`,
+          summary: `AADSTS${doctor.code}: ${doctor.summary}`,
+          details: `${doctor.details}\n${failure.details ?? ''}`.trim(),
+          remediation: doctor.remediation,
+        },
+      };
+    // A certificate Entra does not know: name it by the thumbprint the portal shows.
+    const certificate =
+      settings.clientAuth === 'certificate' && entra.value.error_codes?.includes(700027)
+        ? await loadedCertificate(settings)
+        : undefined;
+    if (certificate)
+      failure.summary += ` (client-certificate: thumbprint ${certificate.thumbprints.sha1Hex}, ${certificate.subject})`;
+    return { ok: false, durationMs: elapsed(), failure };
   }
   return {
     ok: false,

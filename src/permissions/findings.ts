@@ -103,7 +103,7 @@ function publicClientFinding(
   mailToken: { ok: true } | { ok: false; code?: string },
 ): Finding | undefined {
   const mailTokenCode = mailToken.ok ? undefined : mailToken.code;
-  if (!application || !settings.clientSecret) return undefined;
+  if (!application || settings.clientAuth === 'none') return undefined;
   const web = application.web?.redirectUris ?? [];
   const mobile = application.publicClient?.redirectUris ?? [];
   const flag = application.isFallbackPublicClient === true;

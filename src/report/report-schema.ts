@@ -22,6 +22,9 @@ const secretReportSchema = z.object({
   daysLeft: z.number().int(),
   inUse: z.boolean(),
   app: z.string(),
+  kind: z.enum(['password', 'certificate']).optional(),
+  /** Certificates: the SHA-1 thumbprint in upper-case hex, as the Entra portal shows it. */
+  thumbprint: z.string().optional(),
 });
 
 export const reportSchema = z.strictObject({

@@ -57,6 +57,31 @@ export const INPUTS = [
       'The client secret VALUE (not its secret ID). Needed for `grant: client-credentials`, the permissions read through Microsoft Graph and the secret-expiry check. Masked.',
   },
   {
+    name: 'client-auth',
+    kind: 'choice',
+    default: 'auto',
+    flag: { arg: 'KIND', help: 'auto | secret | certificate | federated (default auto)' },
+    meaning:
+      "How the app proves itself: `secret`, `certificate`, `federated` (the workflow's GitHub OIDC token; needs `permissions: id-token: write`), or `auto`: `certificate` when `client-certificate` is set, else `secret` when `client-secret` is set, else `federated` when the runner offers an OIDC token. See [Without a client secret](#without-a-client-secret).",
+  },
+  {
+    name: 'client-certificate',
+    kind: 'secret',
+    default: '',
+    secret: true,
+    env: 'M365_CLIENT_CERTIFICATE',
+    meaning:
+      'PEM text with the certificate and its unencrypted private key (PKCS#8 or PKCS#1), instead of a client secret. Checked before any request; masked line by line.',
+  },
+  {
+    name: 'federated-audience',
+    kind: 'text',
+    default: '',
+    flag: { arg: 'AUD', help: 'audience of the federated token (default per cloud)' },
+    meaning:
+      "Audience asked of GitHub's OIDC issuer; empty: the cloud's, `api://AzureADTokenExchange` (public), `api://AzureADTokenExchangeUSGov` (usgov, usgov-dod), `api://AzureADTokenExchangeChina` (china).",
+  },
+  {
     name: 'username',
     kind: 'text',
     default: '',

@@ -3,6 +3,7 @@
 import { defaultMailScopes } from './default-scopes.js';
 import { CLOUD_ENDPOINTS } from './clouds.js';
 import { DEFAULTS, type InputName } from './inputs.js';
+import { NO_FEDERATION, resolveClientAuth, type FederationEnv } from './client-auth.js';
 import type {
   Activity,
   CheckName,
@@ -43,7 +44,10 @@ export type ParseResult =
 const ACTIVITIES = ['read', 'send'] as const;
 const CHECKS = ['permissions', 'token', 'mailbox', 'secret-expiry'] as const;
 
-export function parseSettings(raw: RawInputs): ParseResult {
+export function parseSettings(
+  raw: RawInputs,
+  federation: FederationEnv = NO_FEDERATION,
+): ParseResult {
   const problems: InputProblem[] = [];
   const warnings: string[] = [];
   const problem = (input: InputName, message: string) => problems.push({ input, message });
@@ -142,7 +146,21 @@ export function parseSettings(raw: RawInputs): ParseResult {
     problem('extra-permissions', m),
   );
 
-  crossFieldRules({ grant, checks, username, password, clientSecret }, problem);
+  // How the app proves itself: a secret, a certificate or a federated assertion (client-auth.ts).
+  const auth = resolveClientAuth({
+    clientAuth: get('client-auth'),
+    clientSecret,
+    clientCertificate: get('client-certificate'),
+    federatedAudience: get('federated-audience'),
+    grant,
+    cloud,
+    env: federation,
+  });
+  for (const p of auth.problems) problem(p.input, p.message);
+  crossFieldRules(
+    { grant, checks, username, password, hasAppCredential: auth.settings.clientAuth !== 'none' },
+    problem,
+  );
 
   const scopeInput = get('scope');
   const scopes = scopeInput
@@ -166,6 +184,7 @@ export function parseSettings(raw: RawInputs): ParseResult {
       timeoutMs: timeoutSeconds * 1000,
     },
     settings: {
+      ...auth.settings,
       tenantId,
       clientId,
       clientSecret,
@@ -199,11 +218,12 @@ function crossFieldRules(
     checks: CheckName[];
     username: string;
     password: string;
-    clientSecret: string;
+    /** A secret, a certificate or federation (client-auth.ts refuses client credentials without). */
+    hasAppCredential: boolean;
   },
   problem: (input: InputName, message: string) => void,
 ): void {
-  const { grant, checks, username, password, clientSecret } = given;
+  const { grant, checks, username, password, hasAppCredential } = given;
   const needsUserToken =
     grant === 'password' &&
     (checks.includes('token') || checks.includes('mailbox') || checks.includes('permissions'));
@@ -215,16 +235,10 @@ function crossFieldRules(
       );
     if (!password) problem('password', 'is required with grant: password');
   }
-  if (grant === 'client-credentials' && !clientSecret) {
+  if (checks.includes('secret-expiry') && !hasAppCredential) {
     problem(
       'client-secret',
-      'is required with grant: client-credentials (the secret VALUE from Certificates & secrets)',
-    );
-  }
-  if (checks.includes('secret-expiry') && !clientSecret && grant === 'password') {
-    problem(
-      'client-secret',
-      'is required by the secret-expiry check (it reads the registration through Microsoft Graph with an app-only token)',
+      'is required by the secret-expiry check (it reads the registration through Microsoft Graph with an app-only token); or set client-certificate, or use federation',
     );
   }
   if (checks.includes('mailbox') && !username && grant === 'client-credentials') {

@@ -1,5 +1,6 @@
 // The typed settings every part of the engine works from. Built once from raw inputs by
 // parse-settings.ts; nothing else reads action inputs or CLI flags.
+import type { ClientAuthSettings } from './client-auth.js';
 import type { InputName } from './inputs.js';
 
 export type Grant = 'password' | 'client-credentials';
@@ -62,7 +63,7 @@ export interface Endpoints {
   smtp: HostPort;
 }
 
-export interface Settings {
+export interface Settings extends ClientAuthSettings {
   tenantId: string;
   clientId: string;
   /** '' when not given. Masked before anything is printed. */
