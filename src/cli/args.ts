@@ -7,6 +7,7 @@ export interface CliOptions {
   json: boolean;
   help: boolean;
   verbose: boolean;
+  version: boolean;
 }
 
 export type ParsedArgs =
@@ -27,13 +28,14 @@ export const SECRET_ENV: Partial<Record<InputName, string>> = {
 };
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { json: false, help: false, verbose: false };
+  const options: CliOptions = { json: false, help: false, verbose: false, version: false };
   const values = new Map<InputName, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--json') options.json = true;
     else if (arg === '--help' || arg === '-h') options.help = true;
     else if (arg === '--verbose') options.verbose = true;
+    else if (arg === '--version' || arg === '-V') options.version = true;
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
       const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)) as InputName;
@@ -44,8 +46,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
           ok: false,
           message: `--${name} is an action input only: the command line creates no pull-request check.`,
         };
-      if (!FLAG_INPUTS.includes(name))
-        return { ok: false, message: `unknown option '${arg.slice(0, eq > 0 ? eq : undefined)}'` };
+      if (!FLAG_INPUTS.includes(name)) {
+        const suggestion = closestFlag(name);
+        return {
+          ok: false,
+          message: `unknown option '${arg.slice(0, eq > 0 ? eq : undefined)}'${suggestion ? `; did you mean --${suggestion}?` : ''}`,
+        };
+      }
       let value: string | undefined;
       if (eq > 0) value = arg.slice(eq + 1);
       else {
@@ -68,6 +75,41 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const raw: RawInputs = {};
   for (const [name, list] of values) raw[name] = list.join('\n');
   return { ok: true, raw, options };
+}
+
+/** Flags that take no value. */
+const SWITCHES = ['json', 'help', 'verbose', 'version'];
+
+/**
+ * The known flag a mistyped one most likely meant: the one it begins (`--tenant` for
+ * `--tenant-id`), or the nearest by edit distance when that is small for its length.
+ */
+export function closestFlag(typed: string): string | undefined {
+  const known = [...FLAG_INPUTS, ...SWITCHES];
+  const lower = typed.toLowerCase();
+  const prefixed = known.filter((flag) => lower.length >= 3 && flag.startsWith(lower));
+  if (prefixed.length === 1) return prefixed[0];
+  let best: { flag: string; distance: number } | undefined;
+  for (const flag of known) {
+    const distance = editDistance(lower, flag);
+    if (!best || distance < best.distance) best = { flag, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(lower.length / 4)) ? best.flag : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(
+        previous[j]! + 1,
+        row[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = row;
+  }
+  return previous[b.length]!;
 }
 
 function secretFlagMessage(name: InputName): string {

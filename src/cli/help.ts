@@ -26,6 +26,19 @@ const FLAG_HELP: Partial<Record<InputName, [string, string]>> = {
   'timeout-seconds': ['N', 'deadline for the whole run (default 60)'],
 };
 
+const USAGE = 'Usage: m365-mail-preflight --tenant-id ID --client-id ID [options]';
+
+/** What a bare `m365-mail-preflight` prints: how to start, in a few lines. */
+export function usageText(): string {
+  return `${USAGE}
+
+Proves a Microsoft 365 mail setup works: permissions, token, IMAP/POP/SMTP login, secret expiry.
+Secrets come from M365_CLIENT_SECRET and M365_PASSWORD (or a prompt), never from flags.
+
+  m365-mail-preflight --help       every option, the exit codes and examples
+  m365-mail-preflight --version    the version`;
+}
+
 export function helpText(): string {
   const flags = FLAG_INPUTS.map((name) => {
     const [arg, text] = FLAG_HELP[name] ?? ['VALUE', ''];
@@ -35,7 +48,10 @@ export function helpText(): string {
 the app registration's permissions, an OAuth token, an IMAP/POP/SMTP XOAUTH2 login, and the
 client secret's expiry. The same engine as the GitHub Action; flags mirror its inputs.
 
-Usage: m365-mail-preflight --tenant-id ID --client-id ID [options]
+${USAGE}
+
+Environment: NO_COLOR turns colour off; FORCE_COLOR=1 turns it on (FORCE_COLOR=0 off) even
+when the output is not a terminal.
 
 Secrets are never flags (other users of the machine can read a process's arguments):
   M365_CLIENT_SECRET                     the client secret VALUE (not its ID)
@@ -46,6 +62,7 @@ Options:
 ${flags.join('\n')}
   --json                                 print the JSON report instead of text
   --verbose                              details of passed checks, long tables whole, debug lines
+  -V, --version                          print the version
   -h, --help                             this text
 
 Exit status: 0 pass or warn; 1 fail (and warn with --fail-on warning), refused input values

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Entry point of the CLI (dist/cli/index.js, the package's `m365-mail-preflight` bin).
+import './wasm-baseline.js';
 import { SecretRedactor } from '../engine/secret-redactor.js';
 import { runCli } from './main.js';
 

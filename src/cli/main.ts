@@ -11,8 +11,9 @@ import { toReportJson } from '../report/json-report.js';
 import { parseSettings, type ParseResult } from '../settings/parse-settings.js';
 import type { InputName, RawInputs } from '../settings/types.js';
 import { SECRET_ENV, parseCliArgs } from './args.js';
-import { helpText } from './help.js';
+import { helpText, usageText } from './help.js';
 import { renderText, useColor } from './render-text.js';
+import { VERSION } from './version.js';
 import {
   PromptCancelled,
   promptHidden,
@@ -47,6 +48,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const out = (text: string) => io.stdout.write(redactor.redact(text));
   const err = (text: string) => io.stderr.write(redactor.redact(text));
 
+  if (argv.length === 0) {
+    // Nothing to check without a tenant and an app: say how, rather than fail a preflight.
+    err(`${usageText()}\n`);
+    return EXIT.usage;
+  }
   const args = parseCliArgs(argv);
   if (!args.ok) {
     err(`m365-mail-preflight: ${args.message}\nRun with --help for the options.\n`);
@@ -54,6 +60,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (args.options.help) {
     out(helpText());
+    return EXIT.ok;
+  }
+  if (args.options.version) {
+    out(`${VERSION}\n`);
     return EXIT.ok;
   }
   const secrets = secretsFromEnv(io.env);

@@ -26,8 +26,14 @@ const STATUS_MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail:
 export const TEXT_MAX_ROWS = 20;
 export const TEXT_MAX_DETAIL_LINES = 40;
 
-/** Whether to colour a stream: a terminal, and NO_COLOR (https://no-color.org) not set. */
+/**
+ * Whether to colour a stream. FORCE_COLOR decides when set, as in Node itself and most tools
+ * (`0`/`false` off, anything else on: CI logs that render colour, `| less -R`); otherwise a
+ * terminal without NO_COLOR (https://no-color.org).
+ */
 export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
   return Boolean(stream.isTTY) && !env.NO_COLOR;
 }
 
