@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { closestFlag } from '../../src/cli/args.js';
 import { runCli } from '../../src/cli/main.js';
-import { VERSION } from '../../src/cli/version.js';
+import { VERSION } from '../../src/version.js';
 import { reportSchema } from '../../src/report/report-schema.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import {

@@ -13,7 +13,7 @@ import type { InputName, RawInputs } from '../settings/types.js';
 import { SECRET_ENV, parseCliArgs } from './args.js';
 import { helpText, usageText } from './help.js';
 import { renderText, useColor } from './render-text.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 import {
   PromptCancelled,
   promptHidden,

@@ -1,9 +1,10 @@
 // Puts the verdict on the pull request: a check run on the head commit, or, when the token may
 // not create check runs (403: no `checks: write`), a commit status; when it may do neither, one
 // warning naming the `permissions:` line to add. Never fails the step: the preflight's own
-// verdict is what counts. @actions/github (Octokit and its own undici) is loaded only here, on
-// demand, so runs that only fetch a token do not pay for it.
+// verdict is what counts. Two REST calls, made through the run's own undici (./rest.ts).
+import type { Dispatcher } from 'undici';
 import type { Report } from '../engine/types.js';
+import { proxyAwareDispatcher } from '../http/dispatcher.js';
 import type { CheckRunMode } from '../settings/types.js';
 import { isLoopbackHost } from '../settings/validators.js';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../report/summary-html.js';
 import { countLine } from '../report/status.js';
 import type { WorkflowEvent } from './event.js';
+import { GitHubApiError, githubPost } from './rest.js';
 
 export const CHECK_NAME = SUMMARY_TITLE;
 const STATUS_DESCRIPTION_MAX = 140;
@@ -28,6 +30,8 @@ export interface CheckRunRequest {
   env?: NodeJS.ProcessEnv;
   /** Time left of the run's deadline (`timeout-seconds`) for each GitHub request. */
   timeoutMs?: number;
+  /** The run's dispatcher (proxy-aware); a new proxy-aware one by default. */
+  dispatcher?: Dispatcher;
   log: { debug(m: string): void; info(m: string): void; warning(m: string, title: string): void };
 }
 
@@ -78,50 +82,54 @@ export async function publishPullRequestCheck(req: CheckRunRequest): Promise<Che
     return { kind: 'error', message: 'GITHUB_API_URL is not https' };
   }
 
-  let octokit: Awaited<ReturnType<typeof loadOctokit>>;
-  try {
-    octokit = await loadOctokit(req.token, apiUrl);
-  } catch (error) {
-    return failed(req, error, 'check run');
-  }
-  const request = () => ({
-    signal: AbortSignal.timeout(Math.min(REQUEST_TIMEOUT_MS, req.timeoutMs ?? REQUEST_TIMEOUT_MS)),
+  const post = githubPost({
+    apiUrl,
+    token: req.token,
+    dispatcher: req.dispatcher ?? proxyAwareDispatcher(),
   });
+  const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, req.timeoutMs ?? REQUEST_TIMEOUT_MS);
   const conclusion = conclusionOf(req.report, req.failsStep);
   const title = titleOf(req.report);
   const runUrl = workflowRunUrl(env, req.event.repository);
+  const path = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
   try {
-    const created = await octokit.rest.checks.create({
-      owner,
-      repo,
-      name: CHECK_NAME,
-      head_sha: sha,
-      status: 'completed',
-      conclusion,
-      ...(runUrl ? { details_url: runUrl } : {}),
-      output: {
-        title,
-        summary: renderSummary(req.report, { maxBytes: CHECK_RUN_SUMMARY_MAX_BYTES }),
+    const created = await post(
+      `${path}/check-runs`,
+      {
+        name: CHECK_NAME,
+        head_sha: sha,
+        status: 'completed',
+        conclusion,
+        ...(runUrl ? { details_url: runUrl } : {}),
+        output: {
+          title,
+          summary: renderSummary(req.report, { maxBytes: CHECK_RUN_SUMMARY_MAX_BYTES }),
+        },
       },
-      request: request(),
-    });
+      timeoutMs,
+    );
     req.log.info(`Check run '${CHECK_NAME}' created on ${sha}: ${conclusion}`);
-    return { kind: 'check-run', id: created.data.id, sha, url: created.data.html_url ?? undefined };
+    return {
+      kind: 'check-run',
+      id: typeof created.id === 'number' ? created.id : 0,
+      sha,
+      url: typeof created.html_url === 'string' ? created.html_url : undefined,
+    };
   } catch (error) {
     if (statusOf(error) !== 403) return failed(req, error, 'check run');
     req.log.debug('the token may not create check runs (403); trying a commit status');
   }
   try {
-    await octokit.rest.repos.createCommitStatus({
-      owner,
-      repo,
-      sha,
-      state: conclusion === 'failure' ? 'failure' : 'success',
-      context: CHECK_NAME,
-      description: clipDescription(title),
-      ...(runUrl ? { target_url: runUrl } : {}),
-      request: request(),
-    });
+    await post(
+      `${path}/statuses/${encodeURIComponent(sha)}`,
+      {
+        state: conclusion === 'failure' ? 'failure' : 'success',
+        context: CHECK_NAME,
+        description: clipDescription(title),
+        ...(runUrl ? { target_url: runUrl } : {}),
+      },
+      timeoutMs,
+    );
     req.log.info(`Commit status '${CHECK_NAME}' set on ${sha}: ${conclusion}`);
     return { kind: 'commit-status', sha };
   } catch (error) {
@@ -132,12 +140,6 @@ export async function publishPullRequestCheck(req: CheckRunRequest): Promise<Che
     'Pull-request check not created',
   );
   return { kind: 'not-allowed' };
-}
-
-/** @actions/github is a separate chunk of the bundle (Octokit and its own undici, ~2.4 MB). */
-async function loadOctokit(token: string, baseUrl: string) {
-  const { getOctokit } = await import('@actions/github');
-  return getOctokit(token, { baseUrl });
 }
 
 function failed(req: CheckRunRequest, error: unknown, what: string): CheckRunOutcome {
@@ -151,8 +153,7 @@ function failed(req: CheckRunRequest, error: unknown, what: string): CheckRunOut
 }
 
 function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
+  return error instanceof GitHubApiError ? error.status : undefined;
 }
 
 function usableApiUrl(value: string): boolean {

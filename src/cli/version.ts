@@ -1,3 +1,0 @@
-// The package version `--version` prints. A test keeps it equal to package.json's, which the
-// release workflow checks against the release tag.
-export const VERSION = '0.1.0';
