@@ -13,6 +13,7 @@ import type { CheckRunMode, FailOn, RawInputs } from '../settings/types.js';
 import { planAnnotations } from '../report/annotations.js';
 import { escapeHtml } from '../report/html.js';
 import { defaultReportPath, writeReport } from '../report/json-report.js';
+import { toJUnitXml, writeJUnit } from '../report/junit.js';
 import { readActionInputs } from './read-inputs.js';
 import { writeJobSummary, writeSummaryText } from './job-summary.js';
 
@@ -54,13 +55,23 @@ interface PublishOptions {
   failOn: FailOn;
   githubToken: string;
   checkRun: CheckRunMode;
+  startedAt: number;
+  /** '' for no JUnit file. */
+  junitPath: string;
 }
 
 /** Refused inputs still get a check on the pull request, from what can be read of the inputs. */
 function publishOptions(parsed: ParseResult, raw: RawInputs, startedAt: number): PublishOptions {
   if (parsed.ok) {
-    const { failOn, githubToken, checkRun, timeoutMs } = parsed.settings;
-    return { failOn, githubToken, checkRun, deadlineAt: startedAt + timeoutMs };
+    const { failOn, githubToken, checkRun, timeoutMs, junitPath } = parsed.settings;
+    return {
+      failOn,
+      githubToken,
+      checkRun,
+      deadlineAt: startedAt + timeoutMs,
+      startedAt,
+      junitPath,
+    };
   }
   const mode = raw['check-run']?.trim();
   return {
@@ -68,6 +79,8 @@ function publishOptions(parsed: ParseResult, raw: RawInputs, startedAt: number):
     failOn: 'error',
     githubToken: raw['github-token']?.trim() ?? '',
     checkRun: mode === 'always' || mode === 'never' ? mode : 'auto',
+    startedAt,
+    junitPath: raw['junit-path']?.trim() ?? '',
   };
 }
 
@@ -92,6 +105,21 @@ async function publish(
   core.setOutput('result', report.result);
   const path = await writeReport(report, defaultReportPath());
   core.setOutput('report-path', path);
+  if (options.junitPath) {
+    const xml = toJUnitXml(report, {
+      failOn: options.failOn,
+      startedAt: new Date(options.startedAt),
+      durationMs: Date.now() - options.startedAt,
+    });
+    try {
+      await writeJUnit(xml, options.junitPath);
+    } catch (error) {
+      core.warning(
+        `Could not write the JUnit report to junit-path '${options.junitPath}': ${error instanceof Error ? error.message : String(error)}`,
+        { title: 'm365-mail-preflight: junit-path' },
+      );
+    }
+  }
 
   const plan = planAnnotations(report);
   for (const note of plan.shown) {

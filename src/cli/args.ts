@@ -13,6 +13,8 @@ export interface CliOptions {
 export type ParsedArgs =
   { ok: true; raw: RawInputs; options: CliOptions } | { ok: false; message: string };
 
+/** Shorter spellings of input flags. */
+const ALIASES: Record<string, InputName> = { junit: 'junit-path' };
 /** Inputs that only make sense in a workflow run. */
 const ACTION_ONLY: readonly InputName[] = ['check-run'];
 /** Inputs whose flag may be repeated: the values are joined, one a line. */
@@ -38,7 +40,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     else if (arg === '--version' || arg === '-V') options.version = true;
     else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
-      const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)) as InputName;
+      const typed = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+      const name = (ALIASES[typed] ?? typed) as InputName;
       // Say why a secret flag is refused, and never repeat its value.
       if (SECRET_INPUTS.includes(name)) return { ok: false, message: secretFlagMessage(name) };
       if (ACTION_ONLY.includes(name))

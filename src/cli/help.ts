@@ -24,6 +24,7 @@ const FLAG_HELP: Partial<Record<InputName, [string, string]>> = {
   cloud: ['CLOUD', 'public | usgov | usgov-dod | china (default public)'],
   endpoints: ['KEY=VALUE', 'endpoint override, e.g. imap=host:993; repeatable'],
   'timeout-seconds': ['N', 'deadline for the whole run (default 60)'],
+  'junit-path': ['FILE', 'also write the report as JUnit XML (alias --junit FILE)'],
 };
 
 const USAGE = 'Usage: m365-mail-preflight --tenant-id ID --client-id ID [options]';

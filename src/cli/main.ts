@@ -8,6 +8,7 @@ import { SecretRedactor } from '../engine/secret-redactor.js';
 import type { Adapters } from '../engine/types.js';
 import { failsStep } from '../engine/verdict.js';
 import { toReportJson } from '../report/json-report.js';
+import { toJUnitXml, writeJUnit } from '../report/junit.js';
 import { parseSettings, type ParseResult } from '../settings/parse-settings.js';
 import type { InputName, RawInputs } from '../settings/types.js';
 import { SECRET_ENV, parseCliArgs } from './args.js';
@@ -82,6 +83,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (Object.keys(asked).length) parsed = parseSettings(raw);
   }
 
+  const startedAt = io.now?.() ?? new Date();
   const verbose = args.options.verbose;
   const progress = progressLine(io.stderr, redactor);
   const outcome = await runPreflight(parsed, {
@@ -100,6 +102,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   progress.clear();
 
   const { report } = outcome;
+  const junitPath = raw['junit-path']?.trim();
+  if (junitPath) {
+    const failOn = parsed.ok ? parsed.settings.failOn : 'error';
+    const now = io.now?.() ?? new Date();
+    const xml = toJUnitXml(report, {
+      failOn,
+      startedAt,
+      durationMs: now.getTime() - startedAt.getTime(),
+    });
+    try {
+      await writeJUnit(redactor.redact(xml), junitPath);
+    } catch (error) {
+      err(
+        `warning: could not write the JUnit report to '${junitPath}': ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    }
+  }
   if (args.options.json) out(toReportJson(report));
   else {
     for (const warning of parsed.ok ? [] : parsed.warnings) err(`warning: ${warning}\n`);

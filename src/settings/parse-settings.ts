@@ -211,6 +211,7 @@ export function parseSettings(raw: RawInputs): ParseResult {
       timeoutMs: timeoutSeconds * 1000,
       githubToken: get('github-token'),
       checkRun,
+      junitPath: get('junit-path'),
     },
   };
 }

@@ -65,6 +65,8 @@ export interface Settings {
   timeoutMs: number;
   githubToken: string;
   checkRun: CheckRunMode;
+  /** Where to also write the report as JUnit XML; '' for nowhere. */
+  junitPath: string;
 }
 
 /** Raw input values keyed by the contract's input names (`tenant-id`, ...). */
@@ -92,6 +94,7 @@ export const INPUT_NAMES = [
   'timeout-seconds',
   'github-token',
   'check-run',
+  'junit-path',
 ] as const;
 export type InputName = (typeof INPUT_NAMES)[number];
 
