@@ -63,7 +63,7 @@ export const mailboxCheck: Check = {
           id: IDS[protocol],
           title: TITLES[protocol],
           status: 'skip' as const,
-          summary: 'not tried: no mail token (see the Access token check)',
+          summary: 'not checked: needs the token (see Access token)',
         }));
       }
       const accessToken = token.token.accessToken;

@@ -4,6 +4,7 @@
 import type { ParseResult } from '../settings/parse-settings.js';
 import { getMailToken } from '../identity/tokens.js';
 import { createRunContext } from './context.js';
+import { foldBlockedChecks } from './one-cause.js';
 import { ALL_CHECKS } from './plan.js';
 import type { Adapters, CheckResult, PreflightOutcome, Report } from './types.js';
 import { verdictOf } from './verdict.js';
@@ -40,7 +41,7 @@ export async function runPreflight(
       summary: parsed.warnings.length ? parsed.warnings[0]! : 'all inputs are valid',
       details: parsed.warnings.length > 1 ? parsed.warnings.slice(1).join('\n') : undefined,
     };
-    const checks = [inputs, ...results.flat()].map((c) =>
+    const checks = foldBlockedChecks([inputs, ...results.flat()]).map((c) =>
       redactResult(c, ctx.redactor.redact.bind(ctx.redactor)),
     );
     const mail =
