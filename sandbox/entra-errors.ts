@@ -1,4 +1,4 @@
-// Entra's error body, in its exact shape (m365-facts.md 1.4): error, error_description with the
+// Entra's error body, in its exact shape (https://learn.microsoft.com/entra/identity-platform/v2-oauth-ropc): error, error_description with the
 // AADSTS text and the Trace/Correlation/Timestamp tail, error_codes, timestamp, trace_id,
 // correlation_id, error_uri, and suberror where Entra sends one.
 import { randomUUID } from 'node:crypto';
@@ -20,7 +20,7 @@ export function entraErrorBody(spec: EntraErrorSpec, now = new Date()): Record<s
     .replace(/\.\d{3}Z$/, 'Z');
   return {
     error: spec.error,
-    // Entra separates the parts with CRLF (m365-facts.md section 2): clients see exactly this.
+    // Entra separates the parts with CRLF (https://learn.microsoft.com/entra/identity-platform/reference-error-codes): clients see exactly this.
     error_description: `AADSTS${spec.code}: ${spec.text}\r\nTrace ID: ${traceId}\r\nCorrelation ID: ${correlationId}\r\nTimestamp: ${timestamp}`,
     error_codes: [spec.code],
     timestamp,

@@ -1,5 +1,5 @@
 // Permission ids the sandbox's resource service principals publish. Graph ids from Microsoft's
-// provisioning data; Exchange ids from community dumps (m365-facts.md section 6). The product
+// provisioning data; Exchange ids from community dumps (https://learn.microsoft.com/graph/permissions-reference for Graph). The product
 // resolves names at run time from these service principals, so the sandbox is the source here.
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 export const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';

@@ -2,7 +2,7 @@
 // and never showing a secret.
 import { describe, expect, it } from '@jest/globals';
 import { progressLine } from '../../src/cli/main.js';
-import { SecretRedactor } from '../../src/engine/secret-redactor.js';
+import { Redactor as SecretRedactor } from '../../src/engine/redactor.js';
 import { MemoryOutput } from './cli-io.js';
 
 describe('progressLine', () => {

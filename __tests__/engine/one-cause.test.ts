@@ -53,14 +53,12 @@ describe('one cause, one red row', () => {
     },
   );
 
-  it('no consent: the permissions row does not repeat the token failure', async () => {
+  it('no consent: the permissions check is not blocked, and names the permission', async () => {
     const checks = await rows('no-admin-consent');
     expect(checks.token!.status).toBe('fail');
-    expect(checks.permissions!.status).toBe('skip');
-    expect(checks.permissions!.summary).toBe(NEEDS_TOKEN);
-    // The permission table (which consent is missing) is still there to read.
-    expect(checks.permissions!.tables?.length).toBeGreaterThan(0);
-    expect(checks['secret-expiry']!.status).toBe('pass');
+    expect(checks.permissions!.status).toBe('fail');
+    expect(checks.permissions!.summary).toMatch(/not consented/);
+    expect(checks['mailbox-imap']!.summary).toBe(NEEDS_TOKEN);
   });
 
   it('a wrong password blocks only the mail logins; independent checks keep their verdicts', async () => {

@@ -3,7 +3,7 @@
 // the sandbox (the token URL is never built from a value that was refused). Issue 2: "a test per
 // refused input (with the assertion that no request was made)".
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runPreflight } from '../../src/engine/run-preflight.js';
+import { runPreflight } from '../../src/preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import {

@@ -1,8 +1,8 @@
 // getRegistration: one $batch against the sandbox's Graph, items answered in shuffled order,
 // per-item errors and throttling, paging, and the application fields other checks consume.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { createRunContext } from '../../src/engine/context.js';
-import { getRegistration, registrationBatch } from '../../src/graph/registration.js';
+import { createRunContext, registration as getRegistration } from '../../src/checks/context.js';
+import { registrationBatch } from '../../src/graph/registration.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_SECRET, healthyTenant } from '../../sandbox/tenant.js';
@@ -69,7 +69,7 @@ describe('the registration read', () => {
   it('the sandbox answers batch items out of the order asked (so the client cannot rely on it)', async () => {
     sandbox = await startSandbox();
     const { ctx } = context(sandbox);
-    const token = await import('../../src/identity/tokens.js').then((m) => m.getGraphToken(ctx));
+    const token = await ctx.tokens.graph();
     ctx.deadline.dispose();
     if (!token?.ok) throw new Error('no graph token');
     const requests = registrationBatch(SANDBOX_CLIENT_ID).map((r) => ({ ...r, method: 'GET' }));

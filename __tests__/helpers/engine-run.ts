@@ -4,7 +4,7 @@
 // defaults on top of this one, so every engine test drives the engine the same way.
 import { sandboxInputs } from '../../sandbox/inputs.js';
 import type { Sandbox } from '../../sandbox/server.js';
-import { runPreflight } from '../../src/engine/run-preflight.js';
+import { runPreflight } from '../../src/preflight.js';
 import type { Adapters, PreflightOutcome } from '../../src/engine/types.js';
 import type { RetryPolicy } from '../../src/http/retry-policy.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';

@@ -7,7 +7,8 @@ import { SANDBOX_PASSWORD, SANDBOX_SECRET } from '../../sandbox/tenant.js';
 import { AADSTS_CATALOGUE, AADSTS_ENTRIES } from '../../src/identity/aadsts-catalogue.js';
 import { runEngine, tokenCheckOf } from './sandbox-run.js';
 
-// m365-facts.md section 2: the codes the catalogue must explain, at least.
+// The codes of this flow in https://learn.microsoft.com/entra/identity-platform/reference-error-codes
+// that the catalogue must explain, at least.
 const REQUIRED = [
   50126, 50034, 50053, 50055, 50056, 50057, 50076, 50079, 50158, 53003, 530035, 65001, 65004,
   700016, 7000215, 7000222, 7000218, 700025, 90002, 900023, 90014, 900144, 9002313, 9001023, 50059,
@@ -24,7 +25,7 @@ afterAll(() => sandbox.close());
 beforeEach(() => sandbox.faults.clear());
 
 describe('the AADSTS catalogue', () => {
-  it('covers every code of m365-facts.md section 2', () => {
+  it('covers every code of this flow that Microsoft documents', () => {
     expect(REQUIRED.filter((code) => !AADSTS_CATALOGUE.has(code))).toEqual([]);
   });
 

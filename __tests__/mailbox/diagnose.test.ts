@@ -1,12 +1,12 @@
 // Diagnosis of Exchange Online replies that a local server cannot produce (recorded texts from
-// reference/m365-facts.md section 7), with and without token claims.
+// README.md, Mailbox login), with and without token claims.
 import { describe, expect, it } from '@jest/globals';
 import {
   diagnoseMailOutcome,
   STEP_EXCHANGE_SP,
   STEP_PERMISSIONS,
   STEP_TOKEN_SCOPE,
-  type DiagnosisContext,
+  type MailDiagnosisContext as DiagnosisContext,
   type TokenClaims,
 } from '../../src/mailbox/diagnose.js';
 import type { MailProtocol, ProbeOutcome, ProbeStage } from '../../src/mailbox/probe-types.js';

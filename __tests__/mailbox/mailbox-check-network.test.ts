@@ -1,7 +1,7 @@
 // A mail server that cannot be reached: the mailbox check's result names the protocol, the
 // host:port it tried and the cause, and the fix says where to look; the token is not at fault.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { runPreflight } from '../../src/engine/run-preflight.js';
+import { runPreflight } from '../../src/preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import {

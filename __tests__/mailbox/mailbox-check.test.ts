@@ -2,9 +2,9 @@
 // (IMAP, POP3) and Postfix (SMTP) validate it. One peer set accepts delegated tokens
 // (aud https://outlook.office.com), another app-only ones (aud https://outlook.office365.com).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runPreflight } from '../../src/engine/run-preflight.js';
+import { runPreflight } from '../../src/preflight.js';
 import type { CheckResult, PreflightOutcome } from '../../src/engine/types.js';
-import { encodings } from '../../src/engine/secret-redactor.js';
+import { encodings } from '../helpers/leak-check.js';
 import { xoauth2InitialResponse } from '../../src/mailbox/xoauth2.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
 import { generateSigningKey } from '../../sandbox/jwt.js';

@@ -163,7 +163,7 @@ describe('network failures become outcomes', () => {
 });
 
 describe('Exchange dialogue (recorded replies)', () => {
-  /** IMAP server speaking like outlook.office365.com (m365-facts §7.2). */
+  /** IMAP server speaking like outlook.office365.com (https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth). */
   function exchangeImap(selectReply: string, saslIr = true) {
     return serve({
       tls: cert,

@@ -6,7 +6,7 @@ import { openImapProbe } from '../../src/mailbox/imap-probe.js';
 import { openPopProbe } from '../../src/mailbox/pop-probe.js';
 import { openSmtpProbe } from '../../src/mailbox/smtp-probe.js';
 import { mailPeersUnavailable, startMailPeers, type MailPeers } from '../helpers/mail-peers.js';
-import { encodings } from '../../src/engine/secret-redactor.js';
+import { encodings } from '../helpers/leak-check.js';
 import type { ProbeOutcome } from '../../src/mailbox/probe-types.js';
 import { xoauth2InitialResponse } from '../../src/mailbox/xoauth2.js';
 import { CLIENT_ID, delegatedToken, ISSUER, MAILBOX } from './tokens.js';

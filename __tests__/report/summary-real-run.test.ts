@@ -7,7 +7,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runPreflight } from '../../src/engine/run-preflight.js';
+import { runPreflight } from '../../src/preflight.js';
 import { planAnnotations } from '../../src/report/annotations.js';
 import { renderSummary } from '../../src/report/summary-html.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';

@@ -1,9 +1,9 @@
 // Day arithmetic, "never expires" dates, thresholds and hint matching: the rules the check is
 // built on, at their boundaries.
 import { describe, expect, it } from '@jest/globals';
-import { DAY_MS, daysLeft, describeDaysLeft, neverExpires } from '../../src/secrets/days.js';
-import { expiryLevel } from '../../src/secrets/judge.js';
-import { hintOf, matchingHint } from '../../src/secrets/hint.js';
+import { DAY_MS, daysLeft, describeDaysLeft, neverExpires } from '../../src/credentials/days.js';
+import { expiryLevel } from '../../src/credentials/expiry-level.js';
+import { hintOf, matchingHint } from '../../src/credentials/hint.js';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const at = (ms: number) => new Date(NOW.getTime() + ms);

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from '@jest/globals';
-import { runPreflight } from '../../src/engine/run-preflight.js';
+import { runPreflight } from '../../src/preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
 import { startSandbox } from '../../sandbox/server.js';
 import { generatedApp } from '../../sandbox/graph/tenant-apps.js';

@@ -2,7 +2,8 @@
 // echoed; the combinations of grant, checks and credentials follow the contract.
 import { describe, expect, it } from '@jest/globals';
 import { parseSettings } from '../../src/settings/parse-settings.js';
-import type { InputName, RawInputs } from '../../src/settings/types.js';
+import type { InputName } from '../../src/settings/inputs.js';
+import type { RawInputs } from '../../src/settings/types.js';
 
 const TENANT = '7f3c1a52-9d4e-4b6a-8c21-5e0f9a7b3d10';
 const CLIENT = '3b8e6f0a-2c4d-4e9b-9a1f-6d7c5b4a3e21';

@@ -1,4 +1,4 @@
-// POST /$batch as Graph answers it (m365-facts.md section 5): at most 20 requests with unique ids,
+// POST /$batch as Graph answers it (https://learn.microsoft.com/graph/json-batching): at most 20 requests with unique ids,
 // each dispatched like a request of its own; the outer answer is 200 whatever the items got, and
 // the items come back in shuffled order. The tenant's batchItemThrottle makes items answer 429
 // with Retry-After, as Graph throttles items one by one.

@@ -1,4 +1,4 @@
-// Graph-shaped error answers (m365-facts.md section 5): branchable `code`, free-text `message`,
+// Graph-shaped error answers (https://learn.microsoft.com/graph/errors): branchable `code`, free-text `message`,
 // and an innerError with request ids, as Graph sends them.
 import { randomUUID } from 'node:crypto';
 import type { GraphAnswer } from '../routes/graph.js';

@@ -1,5 +1,6 @@
 // POST /{tenant}/oauth2/v2.0/token: the password and client_credentials grants, decided the way
-// Entra decides them (m365-facts.md sections 1 and 2), answering tokens or Entra-shaped errors.
+// Entra decides them (https://learn.microsoft.com/entra/identity-platform/v2-oauth-ropc,
+// https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow), answering tokens or Entra-shaped errors.
 import { randomUUID } from 'node:crypto';
 import { signJwt, type SigningKey } from '../jwt.js';
 import { EXCHANGE_APP_ID, EXCHANGE_ROLES, GRAPH_APP_ID, GRAPH_ROLES } from '../permission-ids.js';

@@ -5,7 +5,7 @@
 // Prints (time at L − time at 0) / L, the number of sequential round trips; goal ≤ 2.5.
 // A section of `npm run bench`; alone: npx tsx scripts/bench/30-permissions-critical-path.ts
 import { pathToFileURL } from 'node:url';
-import { runPreflight } from '../../src/engine/run-preflight.js';
+import { runPreflight } from '../../src/preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
 import { generateSigningKey, type SigningKey } from '../../sandbox/jwt.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';

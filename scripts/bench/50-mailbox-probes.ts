@@ -4,7 +4,7 @@
 // token endpoint their cost should mostly hide behind it: measured at 0 and at 150 ms latency.
 // A section of `npm run bench`; alone: npx tsx scripts/bench/50-mailbox-probes.ts
 import { pathToFileURL } from 'node:url';
-import { runPreflight } from '../../src/engine/run-preflight.js';
+import { runPreflight } from '../../src/preflight.js';
 import { parseSettings } from '../../src/settings/parse-settings.js';
 import { generateSigningKey } from '../../sandbox/jwt.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';

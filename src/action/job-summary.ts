@@ -2,6 +2,7 @@
 // GITHUB_STEP_SUMMARY, e.g. a local run) is not a reason to fail the step.
 import * as core from './workflow-commands.js';
 import type { Report } from '../engine/types.js';
+import { errorMessage } from '../http/errors.js';
 import type { Annotation } from '../report/annotations.js';
 import { renderSummary } from '../report/summary-html.js';
 
@@ -15,10 +16,8 @@ export async function writeJobSummary(
 export async function writeSummaryText(text: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
-    await core.summary.addRaw(text).write();
+    await core.appendSummary(text);
   } catch (error) {
-    core.warning(
-      `could not write the job summary: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    core.warning(`could not write the job summary: ${errorMessage(error)}`);
   }
 }

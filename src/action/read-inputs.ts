@@ -1,7 +1,8 @@
 // The only module that reads action inputs. Secret inputs are masked the moment they are read,
 // before anything else can print; the password is read untrimmed (ROPC needs it exactly).
 import * as core from './workflow-commands.js';
-import { INPUT_NAMES, SECRET_INPUTS, type RawInputs } from '../settings/types.js';
+import { INPUT_NAMES, SECRET_INPUTS } from '../settings/inputs.js';
+import type { RawInputs } from '../settings/types.js';
 
 export function readActionInputs(): RawInputs {
   const raw: RawInputs = {};

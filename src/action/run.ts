@@ -2,14 +2,14 @@
 // pull-request check, exit status. Expected failures end with plain ::error:: lines, never a
 // stack trace.
 import * as core from './workflow-commands.js';
-import { runPreflight } from '../engine/run-preflight.js';
-import { proxyAwareDispatcher } from '../http/dispatcher.js';
+import { runPreflight } from '../preflight.js';
+import { errorMessage } from '../http/errors.js';
+import { proxyAwareDispatcher } from '../http/undici-client.js';
 import type { PreflightOutcome } from '../engine/types.js';
 import { failsStep } from '../engine/verdict.js';
 import { publishPullRequestCheck } from '../github/check-run.js';
 import { readWorkflowEvent, runsWithoutSecrets, type WorkflowEvent } from '../github/event.js';
-import { DEFAULTS, parseSettings, type ParseResult } from '../settings/parse-settings.js';
-import type { CheckRunMode, FailOn, RawInputs } from '../settings/types.js';
+import { parseSettings, type FrontEndOptions } from '../settings/parse-settings.js';
 import { planAnnotations } from '../report/annotations.js';
 import { escapeHtml } from '../report/html.js';
 import { defaultReportPath, writeReport } from '../report/json-report.js';
@@ -37,58 +37,23 @@ export async function run(): Promise<void> {
       now: () => new Date(),
       dispatcher: proxyAwareDispatcher(),
     });
-    await publish(outcome, publishOptions(parsed, raw, startedAt), event);
+    await publish(outcome, parsed.frontEnd, startedAt, event);
   } catch (error) {
     // Unexpected: still no stack trace in the log, but enough to report the bug.
-    core.setFailed(
-      `m365-mail-preflight failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    core.setFailed(`m365-mail-preflight failed unexpectedly: ${errorMessage(error)}`);
   }
 }
 
-const DEFAULT_TIMEOUT_MS = Number(DEFAULTS['timeout-seconds']) * 1000;
 const MIN_PUBLISH_MS = 1_000;
-
-interface PublishOptions {
-  /** When `timeout-seconds` runs out, counted from the start of the step. */
-  deadlineAt: number;
-  failOn: FailOn;
-  githubToken: string;
-  checkRun: CheckRunMode;
-  startedAt: number;
-  /** '' for no JUnit file. */
-  junitPath: string;
-}
-
-/** Refused inputs still get a check on the pull request, from what can be read of the inputs. */
-function publishOptions(parsed: ParseResult, raw: RawInputs, startedAt: number): PublishOptions {
-  if (parsed.ok) {
-    const { failOn, githubToken, checkRun, timeoutMs, junitPath } = parsed.settings;
-    return {
-      failOn,
-      githubToken,
-      checkRun,
-      deadlineAt: startedAt + timeoutMs,
-      startedAt,
-      junitPath,
-    };
-  }
-  const mode = raw['check-run']?.trim();
-  return {
-    deadlineAt: startedAt + DEFAULT_TIMEOUT_MS,
-    failOn: 'error',
-    githubToken: raw['github-token']?.trim() ?? '',
-    checkRun: mode === 'always' || mode === 'never' ? mode : 'auto',
-    startedAt,
-    junitPath: raw['junit-path']?.trim() ?? '',
-  };
-}
 
 async function publish(
   outcome: PreflightOutcome,
-  options: PublishOptions,
+  options: FrontEndOptions,
+  /** When the step started: `timeout-seconds` and the JUnit report's time count from it. */
+  startedAt: number,
   event: WorkflowEvent,
 ): Promise<void> {
+  const deadlineAt = startedAt + options.timeoutMs;
   const { report, token } = outcome;
   // Tokens were masked by the engine the moment they were parsed; set outputs only now.
   if (token) {
@@ -108,14 +73,14 @@ async function publish(
   if (options.junitPath) {
     const xml = toJUnitXml(report, {
       failOn: options.failOn,
-      startedAt: new Date(options.startedAt),
-      durationMs: Date.now() - options.startedAt,
+      startedAt: new Date(startedAt),
+      durationMs: Date.now() - startedAt,
     });
     try {
       await writeJUnit(xml, options.junitPath);
     } catch (error) {
       core.warning(
-        `Could not write the JUnit report to junit-path '${options.junitPath}': ${error instanceof Error ? error.message : String(error)}`,
+        `Could not write the JUnit report to junit-path '${options.junitPath}': ${errorMessage(error)}`,
         { title: 'm365-mail-preflight: junit-path' },
       );
     }
@@ -147,7 +112,7 @@ async function publish(
       event,
       // The check is part of the run: it gets what is left of `timeout-seconds` (at least a
       // moment, so that a run cut short by its deadline can still say so on the pull request).
-      timeoutMs: Math.max(MIN_PUBLISH_MS, options.deadlineAt - Date.now()),
+      timeoutMs: Math.max(MIN_PUBLISH_MS, deadlineAt - Date.now()),
       log: {
         debug: core.debug,
         info: core.info,

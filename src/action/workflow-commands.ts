@@ -6,7 +6,7 @@
 // compares every function's output with core's.
 import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync } from 'node:fs';
-import { access, appendFile, writeFile, constants } from 'node:fs/promises';
+import { access, appendFile, constants } from 'node:fs/promises';
 import { EOL } from 'node:os';
 
 export interface InputOptions {
@@ -38,7 +38,7 @@ const escapeData = (value: unknown): string =>
 const escapeProperty = (value: unknown): string =>
   escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export function issueCommand(command: string, properties: CommandProperties, message: unknown) {
+function issueCommand(command: string, properties: CommandProperties, message: unknown) {
   let text = `::${command}`;
   const keys = Object.keys(properties);
   if (keys.length) {
@@ -125,17 +125,15 @@ export function info(message: string): void {
   process.stdout.write(message + EOL);
 }
 
-export type SummaryTableCell =
-  string | { data: string; header?: boolean; colspan?: string; rowspan?: string };
+let summaryPath: string | undefined;
 
-/** The job summary buffer (GITHUB_STEP_SUMMARY), as core's `summary`. */
-class Summary {
-  private buffer = '';
-  /** Found once per process, as core does. */
-  private path: string | undefined;
-
-  private async filePath(): Promise<string> {
-    if (this.path) return this.path;
+/**
+ * Appends `text` to the job summary file (GITHUB_STEP_SUMMARY), as core's
+ * `summary.addRaw(text).write()` does, with the same errors: the path is found and checked once
+ * per process.
+ */
+export async function appendSummary(text: string): Promise<void> {
+  if (!summaryPath) {
     const path = process.env.GITHUB_STEP_SUMMARY;
     if (!path)
       throw new Error(
@@ -148,98 +146,7 @@ class Summary {
         `Unable to access summary file: '${path}'. Check if the file has correct read/write permissions.`,
       );
     }
-    this.path = path;
-    return path;
+    summaryPath = path;
   }
-
-  private wrap(tag: string, content: string | null, attrs: Record<string, string> = {}): string {
-    const html = Object.entries(attrs)
-      .map(([key, value]) => ` ${key}="${value}"`)
-      .join('');
-    return content ? `<${tag}${html}>${content}</${tag}>` : `<${tag}${html}>`;
-  }
-
-  async write(options?: { overwrite?: boolean }): Promise<Summary> {
-    const path = await this.filePath();
-    await (options?.overwrite ? writeFile : appendFile)(path, this.buffer, { encoding: 'utf8' });
-    return this.emptyBuffer();
-  }
-
-  stringify(): string {
-    return this.buffer;
-  }
-
-  isEmptyBuffer(): boolean {
-    return this.buffer.length === 0;
-  }
-
-  emptyBuffer(): Summary {
-    this.buffer = '';
-    return this;
-  }
-
-  addRaw(text: string, addEOL = false): Summary {
-    this.buffer += text;
-    return addEOL ? this.addEOL() : this;
-  }
-
-  addEOL(): Summary {
-    return this.addRaw(EOL);
-  }
-
-  addHeading(text: string, level?: number | string): Summary {
-    const tag = `h${level}`;
-    const allowed = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag) ? tag : 'h1';
-    return this.addRaw(this.wrap(allowed, text)).addEOL();
-  }
-
-  addTable(rows: SummaryTableCell[][]): Summary {
-    const body = rows
-      .map((row) =>
-        this.wrap(
-          'tr',
-          row
-            .map((cell) => {
-              if (typeof cell === 'string') return this.wrap('td', cell);
-              const { header, data, colspan, rowspan } = cell;
-              const attrs = { ...(colspan && { colspan }), ...(rowspan && { rowspan }) };
-              return this.wrap(header ? 'th' : 'td', data, attrs);
-            })
-            .join(''),
-        ),
-      )
-      .join('');
-    return this.addRaw(this.wrap('table', body)).addEOL();
-  }
-
-  addDetails(label: string, content: string): Summary {
-    return this.addRaw(this.wrap('details', this.wrap('summary', label) + content)).addEOL();
-  }
-
-  addList(items: string[], ordered = false): Summary {
-    const list = items.map((item) => this.wrap('li', item)).join('');
-    return this.addRaw(this.wrap(ordered ? 'ol' : 'ul', list)).addEOL();
-  }
-
-  addCodeBlock(code: string, lang?: string): Summary {
-    return this.addRaw(this.wrap('pre', this.wrap('code', code), lang ? { lang } : {})).addEOL();
-  }
-
-  addSeparator(): Summary {
-    return this.addRaw(this.wrap('hr', null)).addEOL();
-  }
-
-  addBreak(): Summary {
-    return this.addRaw(this.wrap('br', null)).addEOL();
-  }
-
-  addQuote(text: string, cite?: string): Summary {
-    return this.addRaw(this.wrap('blockquote', text, cite ? { cite } : {})).addEOL();
-  }
-
-  addLink(text: string, href: string): Summary {
-    return this.addRaw(this.wrap('a', text, { href })).addEOL();
-  }
+  await appendFile(summaryPath, text, { encoding: 'utf8' });
 }
-
-export const summary = new Summary();

@@ -3,11 +3,10 @@
 // STARTTLS) open while the token is being fetched; authentication follows the moment it arrives.
 // The probe code loads lazily, so a token-only run does not pay for it.
 import type { Check } from '../engine/check.js';
-import type { RunContext } from '../engine/context.js';
 import type { CheckId, CheckResult } from '../engine/types.js';
 import { decodeClaims } from '../identity/jwt-claims.js';
-import { getMailToken } from '../identity/tokens.js';
 import type { MailProtocol, ProbeOutcome } from '../mailbox/probe-types.js';
+import { registration, type CheckContext } from './context.js';
 
 const TITLES: Record<MailProtocol, string> = {
   imap: 'Mailbox login (IMAP)',
@@ -23,7 +22,7 @@ const IDS: Record<MailProtocol, CheckId> = {
 };
 
 /** Which protocols the connector's activities use. */
-export function protocolsFor(ctx: RunContext): MailProtocol[] {
+function protocolsFor(ctx: CheckContext): MailProtocol[] {
   const { activities, readProtocol } = ctx.settings;
   const protocols: MailProtocol[] = [];
   if (activities.includes('read')) protocols.push(readProtocol);
@@ -31,11 +30,16 @@ export function protocolsFor(ctx: RunContext): MailProtocol[] {
   return protocols;
 }
 
-export const mailboxCheck: Check = {
+export const mailboxCheck: Check<CheckContext> = {
   name: 'mailbox',
+  reports: [
+    { id: IDS.imap, title: TITLES.imap },
+    { id: IDS.pop, title: TITLES.pop },
+    { id: IDS.smtp, title: TITLES.smtp },
+  ],
   async run(ctx) {
     // The token request goes out first: loading the probe code must not delay it.
-    const pendingToken = getMailToken(ctx);
+    const pendingToken = ctx.tokens.mail();
     const mail = await import('../mailbox/index.js');
     const protocols = protocolsFor(ctx);
     const { endpoints, username } = ctx.settings;
@@ -59,12 +63,14 @@ export const mailboxCheck: Check = {
     try {
       const token = await pendingToken;
       if (!token.ok) {
-        return probes.map(({ protocol }) => ({
-          id: IDS[protocol],
-          title: TITLES[protocol],
-          status: 'skip' as const,
-          summary: 'not checked: needs the token (see Access token)',
-        }));
+        return {
+          results: probes.map(({ protocol }) => ({
+            id: IDS[protocol],
+            title: TITLES[protocol],
+            status: 'skip' as const,
+            summary: 'not checked: needs the token (see Access token)',
+          })),
+        };
       }
       const accessToken = token.token.accessToken;
       // The base64 SASL string is a different string from the token: mask it too.
@@ -74,17 +80,18 @@ export const mailboxCheck: Check = {
         probes.map(({ probe }) => probe.authenticate(username, accessToken)),
       );
       const deadlineCappedProbe = probeTimeout < PROBE_TIMEOUT_MS;
-      return Promise.all(
-        outcomes.map((outcome) => judge(ctx, outcome, claims, deadlineCappedProbe)),
+      const results = await Promise.all(
+        outcomes.map((outcome) => probeResult(ctx, outcome, claims, deadlineCappedProbe)),
       );
+      return { results, outputs: { token: token.token } };
     } finally {
       for (const { probe } of probes) probe.close();
     }
   },
 };
 
-async function judge(
-  ctx: RunContext,
+async function probeResult(
+  ctx: CheckContext,
   outcome: ProbeOutcome,
   claims: ReturnType<typeof decodeClaims>,
   /** The probe's own time limit was the run's remaining time, not PROBE_TIMEOUT_MS. */
@@ -107,10 +114,11 @@ async function judge(
   // the probe's own timeout keep their diagnosis.
   // When the deadline was nearer than the probe's own limit, the probe's timeout and the deadline's
   // abort are the same event (whichever timer fires first): both mean the deadline.
+  // The probe's own timeout carries ETIMEDOUT, so the socket-error test must not apply to it:
+  // under load the probe's timer can fire a moment before the deadline's.
   const cutByDeadline =
     !outcome.reply &&
-    !outcome.errorCode &&
-    (outcome.timedOut ? deadlineCappedProbe : ctx.deadline.signal.aborted);
+    (outcome.timedOut ? deadlineCappedProbe : !outcome.errorCode && ctx.deadline.signal.aborted);
   if (cutByDeadline) {
     return {
       id: IDS[protocol],
@@ -157,10 +165,9 @@ async function judge(
  * The app's service principal object id, for the Exchange commands an app-only refusal needs.
  * Read from the registration batch (shared with the permissions check, so usually free).
  */
-async function servicePrincipalObjectId(ctx: RunContext): Promise<string | undefined> {
+async function servicePrincipalObjectId(ctx: CheckContext): Promise<string | undefined> {
   if (ctx.settings.grant !== 'client-credentials' || !ctx.settings.clientSecret) return undefined;
-  const { getRegistration } = await import('../graph/registration.js');
-  const sp = (await getRegistration(ctx)).servicePrincipal;
+  const sp = (await registration(ctx)).servicePrincipal;
   return sp?.ok ? sp.value.id : undefined;
 }
 

@@ -3,30 +3,31 @@
 // Critical path: the mail token and the Graph token are requested at once, then ONE Graph $batch.
 import type { Check } from '../engine/check.js';
 import type { CheckResult, CheckStatus, DetailTable } from '../engine/types.js';
-import { getRegistration, type RegistrationRead } from '../graph/registration.js';
+import type { RegistrationRead } from '../graph/registration.js';
 import type { GraphPart } from '../graph/types.js';
-import { getGraphToken, getMailToken } from '../identity/tokens.js';
 import { RESOURCE_NAMES } from '../permissions/builtin-ids.js';
 import { formatPermission, requiredPermissions } from '../permissions/catalogue.js';
 import { buildDirectory, type PermissionDirectory } from '../permissions/directory.js';
 import { findings, type Finding } from '../permissions/findings.js';
 import { readEvidence, type RegistrationEvidence } from '../permissions/grants.js';
-import { judgeRequirement, type PermissionRow } from '../permissions/judge.js';
+import { permissionRow, type PermissionRow } from '../permissions/rows.js';
 import { remediationFor } from '../permissions/remediation.js';
 import { inToken, tokenEvidence } from '../permissions/token-evidence.js';
 import { notRequired } from '../permissions/not-required.js';
+import { registration, type CheckContext } from './context.js';
 
 const TITLE = 'App registration permissions';
 
-export const permissionsCheck: Check = {
+export const permissionsCheck: Check<CheckContext> = {
   name: 'permissions',
+  reports: [{ id: 'permissions', title: TITLE }],
   async run(ctx) {
     // All three start in this tick: both token requests are in flight together, and the batch
     // follows the Graph token without waiting for the mail token.
     const [mail, graph, read] = await Promise.all([
-      getMailToken(ctx),
-      getGraphToken(ctx),
-      getRegistration(ctx),
+      ctx.tokens.mail(),
+      ctx.tokens.graph(),
+      registration(ctx),
     ]);
     const { settings } = ctx;
     const dir = buildDirectory(read);
@@ -34,7 +35,7 @@ export const permissionsCheck: Check = {
     const tokens = tokenEvidence(mail, graph);
     const required = requiredPermissions(settings);
     const rows = required.map((r) =>
-      judgeRequirement(r, evidence, dir, inToken(r, tokens, settings.grant)),
+      permissionRow(r, evidence, dir, inToken(r, tokens, settings.grant)),
     );
     const found = findings({
       settings,
@@ -44,7 +45,6 @@ export const permissionsCheck: Check = {
       rows,
     });
     const failing = rows.filter((r) => r.verdict === 'fail');
-    ctx.notes.missingPermissions.push(...failing.map((r) => formatPermission(r.requirement)));
 
     const refused = refusedReads(read);
     const appName = read.application?.displayName ?? 'your app';
@@ -77,7 +77,10 @@ export const permissionsCheck: Check = {
       ...(code ? { code } : {}),
       tables: [permissionTable(rows)],
     };
-    return [result];
+    return {
+      results: [result],
+      outputs: { missingPermissions: failing.map((r) => formatPermission(r.requirement)) },
+    };
   },
 };
 

@@ -2,28 +2,37 @@
 // scope), and optionally every app's expiring credentials (tenant scope). Needs only the client
 // secret: it reads Graph with an app-only token and never asks for a password token.
 import type { Check } from '../engine/check.js';
-import { getRegistration } from '../graph/registration.js';
-import { soonestFirst, toSecretReport } from '../secrets/credentials.js';
-import { judgeSelf } from '../secrets/self-expiry.js';
-import { scanTenant } from '../secrets/tenant-scan.js';
+import { soonestFirst, toSecretReport } from '../credentials/credentials.js';
+import { SELF_TITLE, selfScopeExpiry } from '../credentials/self-expiry.js';
+import { TENANT_TITLE, scanTenant } from '../credentials/tenant-scan.js';
+import { registration, type CheckContext } from './context.js';
 
-export const secretExpiryCheck: Check = {
+export const secretExpiryCheck: Check<CheckContext> = {
   name: 'secret-expiry',
+  reports: [
+    { id: 'secret-expiry', title: SELF_TITLE },
+    { id: 'secret-expiry', title: TENANT_TITLE },
+  ],
   async run(ctx) {
     const tenantScope = ctx.settings.secretExpiry.scope === 'tenant';
     // Both share the memoised Graph token; the registration read is shared with `permissions`.
     const [read, scan] = await Promise.all([
-      getRegistration(ctx),
-      tenantScope ? scanTenant(ctx) : undefined,
+      registration(ctx),
+      tenantScope
+        ? ctx.tokens.graph().then((graphToken) => scanTenant({ ...ctx, graphToken }))
+        : undefined,
     ]);
-    const self = judgeSelf(read, ctx.settings, ctx.adapters.now());
+    const self = selfScopeExpiry(read, ctx.settings, ctx.adapters.now());
     const views = [...self.views, ...(scan?.views ?? [])].sort(soonestFirst);
-    ctx.notes.secrets.push(...views.map(toSecretReport));
-    if (self.inUse)
-      ctx.notes.secretInUse = {
-        endDateTime: self.inUse.end.toISOString(),
-        daysLeft: self.inUse.daysLeft,
-      };
-    return scan ? [self.result, scan.result] : [self.result];
+    return {
+      results: scan ? [self.result, scan.result] : [self.result],
+      outputs: {
+        secrets: views.map(toSecretReport),
+        secretInUse: self.inUse && {
+          endDateTime: self.inUse.end.toISOString(),
+          daysLeft: self.inUse.daysLeft,
+        },
+      },
+    };
   },
 };

@@ -1,7 +1,15 @@
 // The CLI's flags: one per action input (`--tenant-id` for `tenant-id`), except the secrets,
 // which are refused: a process's arguments are visible to every user of the machine (ps, /proc)
 // and end up in shell history. Secrets come from the environment or a prompt instead.
-import { INPUT_NAMES, SECRET_INPUTS, type InputName, type RawInputs } from '../settings/types.js';
+import {
+  ACTION_ONLY_INPUTS,
+  FLAG_INPUTS,
+  REPEATABLE_INPUTS,
+  SECRET_ENV,
+  SECRET_INPUTS,
+  type InputName,
+} from '../settings/inputs.js';
+import type { RawInputs } from '../settings/types.js';
 
 export interface CliOptions {
   json: boolean;
@@ -15,19 +23,6 @@ export type ParsedArgs =
 
 /** Shorter spellings of input flags. */
 const ALIASES: Record<string, InputName> = { junit: 'junit-path' };
-/** Inputs that only make sense in a workflow run. */
-const ACTION_ONLY: readonly InputName[] = ['check-run'];
-/** Inputs whose flag may be repeated: the values are joined, one a line. */
-const REPEATABLE: readonly InputName[] = ['activities', 'checks', 'endpoints', 'extra-permissions'];
-
-export const FLAG_INPUTS: readonly InputName[] = INPUT_NAMES.filter(
-  (name) => !SECRET_INPUTS.includes(name) && !ACTION_ONLY.includes(name),
-);
-
-export const SECRET_ENV: Partial<Record<InputName, string>> = {
-  'client-secret': 'M365_CLIENT_SECRET',
-  password: 'M365_PASSWORD',
-};
 
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const options: CliOptions = { json: false, help: false, verbose: false, version: false };
@@ -44,7 +39,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       const name = (ALIASES[typed] ?? typed) as InputName;
       // Say why a secret flag is refused, and never repeat its value.
       if (SECRET_INPUTS.includes(name)) return { ok: false, message: secretFlagMessage(name) };
-      if (ACTION_ONLY.includes(name))
+      if (ACTION_ONLY_INPUTS.includes(name))
         return {
           ok: false,
           message: `--${name} is an action input only: the command line creates no pull-request check.`,
@@ -65,7 +60,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         i++;
       }
       const seen = values.get(name);
-      if (seen && !REPEATABLE.includes(name))
+      if (seen && !REPEATABLE_INPUTS.includes(name))
         return { ok: false, message: `--${name} was given more than once` };
       values.set(name, [...(seen ?? []), value]);
     } else {

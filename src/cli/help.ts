@@ -1,31 +1,6 @@
 // `m365-mail-preflight --help`: the flags (one per action input), where secrets come from, the
 // exit codes, and examples to copy.
-import type { InputName } from '../settings/types.js';
-import { FLAG_INPUTS } from './args.js';
-
-const FLAG_HELP: Partial<Record<InputName, [string, string]>> = {
-  'tenant-id': ['ID', 'Directory (tenant) ID or a verified domain (required)'],
-  'client-id': ['ID', 'Application (client) ID of the app registration (required)'],
-  username: ['UPN', 'the mailbox account, e.g. ci@contoso.com'],
-  grant: ['MODE', 'password | client-credentials | auto (default auto)'],
-  activities: ['LIST', 'read, send (default read, send)'],
-  'read-protocol': ['PROTO', 'imap | pop (default imap)'],
-  scope: ['SCOPES', 'override the requested scopes (space separated)'],
-  'permissions-profile': ['NAME', 'flow | email-connector (default flow)'],
-  'extra-permissions': [
-    'PERM',
-    'more required permissions, e.g. "graph:Mail.Send (application)"; repeatable',
-  ],
-  checks: ['LIST', 'permissions, token, mailbox, secret-expiry (default all)'],
-  'secret-expiry-warning-days': ['N', 'warn when the secret expires within N days (default 30)'],
-  'secret-expiry-failure-days': ['N', 'fail when it expires within N days (default 7)'],
-  'secret-expiry-scope': ['SCOPE', 'self | tenant (default self)'],
-  'fail-on': ['LEVEL', 'error | warning: exit 1 on warnings too (default error)'],
-  cloud: ['CLOUD', 'public | usgov | usgov-dod | china (default public)'],
-  endpoints: ['KEY=VALUE', 'endpoint override, e.g. imap=host:993; repeatable'],
-  'timeout-seconds': ['N', 'deadline for the whole run (default 60)'],
-  'junit-path': ['FILE', 'also write the report as JUnit XML (alias --junit FILE)'],
-};
+import { FLAG_INPUTS, inputSpec } from '../settings/inputs.js';
 
 const USAGE = 'Usage: m365-mail-preflight --tenant-id ID --client-id ID [options]';
 
@@ -42,8 +17,8 @@ Secrets come from M365_CLIENT_SECRET and M365_PASSWORD (or a prompt), never from
 
 export function helpText(): string {
   const flags = FLAG_INPUTS.map((name) => {
-    const [arg, text] = FLAG_HELP[name] ?? ['VALUE', ''];
-    return `  --${`${name} ${arg}`.padEnd(36)} ${text}`;
+    const { arg, help } = inputSpec(name).flag ?? { arg: 'VALUE', help: '' };
+    return `  --${`${name} ${arg}`.padEnd(36)} ${help}`;
   });
   return `m365-mail-preflight: proves a Microsoft 365 mail setup works before anything depends on it:
 the app registration's permissions, an OAuth token, an IMAP/POP/SMTP XOAUTH2 login, and the

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Entry point of the CLI (dist/cli/index.js, the package's `m365-mail-preflight` bin).
 import './wasm-baseline.js';
-import { SecretRedactor } from '../engine/secret-redactor.js';
+import { Redactor } from '../engine/redactor.js';
+import { errorMessage } from '../http/errors.js';
 import { runCli } from './main.js';
 
 try {
@@ -13,9 +14,10 @@ try {
   });
 } catch (error) {
   // Unexpected: a bug. No stack trace, but enough to report it, without the secrets it may quote.
-  const redactor = new SecretRedactor();
+  const redactor = new Redactor();
   for (const name of ['M365_CLIENT_SECRET', 'M365_PASSWORD']) redactor.add(process.env[name]);
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`m365-mail-preflight failed unexpectedly: ${redactor.redact(message)}\n`);
+  process.stderr.write(
+    `m365-mail-preflight failed unexpectedly: ${redactor.redact(errorMessage(error))}\n`,
+  );
   process.exitCode = 1;
 }

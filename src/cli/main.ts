@@ -2,16 +2,17 @@
 // text or the JSON report on stdout, and the contract's exit status. Everything it prints goes
 // through a redactor that knows every secret of the run (inputs and tokens).
 import type { Dispatcher } from 'undici';
-import { proxyAwareDispatcher } from '../http/dispatcher.js';
-import { runPreflight } from '../engine/run-preflight.js';
-import { SecretRedactor } from '../engine/secret-redactor.js';
+import { proxyAwareDispatcher } from '../http/undici-client.js';
+import { runPreflight } from '../preflight.js';
+import { Redactor } from '../engine/redactor.js';
 import type { Adapters } from '../engine/types.js';
 import { failsStep } from '../engine/verdict.js';
 import { toReportJson } from '../report/json-report.js';
 import { toJUnitXml, writeJUnit } from '../report/junit.js';
 import { parseSettings, type ParseResult } from '../settings/parse-settings.js';
-import type { InputName, RawInputs } from '../settings/types.js';
-import { SECRET_ENV, parseCliArgs } from './args.js';
+import { SECRET_ENV, type InputName } from '../settings/inputs.js';
+import type { RawInputs } from '../settings/types.js';
+import { parseCliArgs } from './args.js';
 import { helpText, usageText } from './help.js';
 import { renderText, useColor } from './render-text.js';
 import { VERSION } from '../version.js';
@@ -30,7 +31,7 @@ import {
  * like any other: the report says which input and why, and the status is `failed` (1), as the
  * action's is. `cancelled` (130, as a shell reports Ctrl-C) is a secret prompt the user left.
  */
-export const EXIT = { ok: 0, failed: 1, usage: 64, cancelled: 130 } as const;
+const EXIT = { ok: 0, failed: 1, usage: 64, cancelled: 130 } as const;
 
 export interface CliIo {
   env: NodeJS.ProcessEnv;
@@ -45,7 +46,7 @@ export interface CliIo {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const redactor = new SecretRedactor();
+  const redactor = new Redactor();
   const out = (text: string) => io.stdout.write(redactor.redact(text));
   const err = (text: string) => io.stderr.write(redactor.redact(text));
 
@@ -102,9 +103,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   progress.clear();
 
   const { report } = outcome;
-  const junitPath = raw['junit-path']?.trim();
+  const { junitPath, failOn } = parsed.frontEnd;
   if (junitPath) {
-    const failOn = parsed.ok ? parsed.settings.failOn : 'error';
     const now = io.now?.() ?? new Date();
     const xml = toJUnitXml(report, {
       failOn,
@@ -164,7 +164,7 @@ async function askMissingSecrets(
 }
 
 /** One rewritten line on a terminal for long scans; nothing elsewhere (logs stay clean). */
-export function progressLine(stream: TextOutput, redactor: SecretRedactor) {
+export function progressLine(stream: TextOutput, redactor: Redactor) {
   let shown = false;
   return {
     show: (message: string) => {

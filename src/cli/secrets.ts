@@ -1,7 +1,7 @@
 // Where the CLI's secrets come from: environment variables, or, on a terminal, a prompt that does
 // not echo what is typed.
 import type { RawInputs } from '../settings/types.js';
-import { SECRET_ENV } from './args.js';
+import { SECRET_ENV } from '../settings/inputs.js';
 
 export interface SecretInput {
   isTTY?: boolean;

@@ -1,10 +1,13 @@
 // One cause, one red row. When the token request fails for a reason that also stops the other
-// checks (the app's credential is wrong or expired, the app or tenant does not exist, nobody
-// consented), those checks would repeat the same failure in other words: the permissions check
-// cannot read Graph with the same secret, the secret-expiry check sees Entra refuse the secret,
-// the mailbox checks have no token. The Access token row keeps the failure and its fix; the
-// dependent rows become `skip`, "not checked: needs the token", and keep what they saw as details.
-// A dependent check that passed, or that failed for a reason of its own, is left as it is.
+// checks (the app's credential is wrong or expired, the app or tenant does not exist), those
+// checks would repeat the same failure in other words: the permissions check cannot read Graph
+// with the same secret, the secret-expiry check sees Entra refuse the secret, the mailbox checks
+// have no token. The Access token row keeps the failure and its fix; the dependent rows become
+// `skip`, "not checked: needs the token", and keep what they saw as details. A dependent check
+// that passed, or that failed for a reason of its own, is left as it is. Missing consent
+// (AADSTS65001) folds nothing: the permissions check is not blocked by it (it reads Graph with
+// the app's own token) and names the exact permission without consent, which the token's
+// refusal does not; saying "not checked" there would be untrue.
 import type { CheckResult } from './types.js';
 
 /** The app cannot get any token: every Graph read and every mail login needs one. */
@@ -16,8 +19,6 @@ const CREDENTIAL_CODES = new Set([
   'AADSTS700027', // client assertion signature invalid (certificate)
   'AADSTS700024', // client assertion outside its validity
 ]);
-/** Nobody consented: the permissions check would report the same missing consent. */
-const CONSENT_CODES = new Set(['AADSTS65001']);
 
 const DEPENDENTS = new Set<CheckResult['id']>([
   'permissions',
@@ -35,13 +36,7 @@ export function foldBlockedChecks(checks: CheckResult[]): CheckResult[] {
   const blocks = (check: CheckResult): boolean => {
     if (!DEPENDENTS.has(check.id) || check.status === 'pass') return false;
     if (check.id.startsWith('mailbox-')) return check.status === 'skip';
-    if (CREDENTIAL_CODES.has(code)) return true;
-    // Missing consent: the permissions check's finding is that same consent, nothing else.
-    if (CONSENT_CODES.has(code) && check.id === 'permissions')
-      return (
-        /not consented/i.test(check.summary) && !/not configured|never added/i.test(check.summary)
-      );
-    return false;
+    return CREDENTIAL_CODES.has(code);
   };
   return checks.map((check) => {
     if (!blocks(check)) return check;

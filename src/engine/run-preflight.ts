@@ -1,37 +1,44 @@
-// The engine: takes parsed settings (or the input problems), runs every selected check
-// concurrently, and returns the report plus what the front ends hand to later steps.
-// It knows nothing of @actions/core; tests drive it directly.
+// The engine: takes parsed settings (or the input problems) and the checks to choose from, runs
+// every selected check concurrently, and returns the report plus what the front ends hand to
+// later steps. It knows nothing of the runner, of the checks' clients or of any check in
+// particular: the front ends pass the plan in (src/checks/index.ts). Tests drive it directly.
 import type { ParseResult } from '../settings/parse-settings.js';
-import { getMailToken } from '../identity/tokens.js';
-import { createRunContext } from './context.js';
+import type { CheckOutput, CheckPlan } from './check.js';
+import { createBaseContext, type RunContext } from './context.js';
 import { foldBlockedChecks } from './one-cause.js';
-import { ALL_CHECKS } from './plan.js';
 import type { Adapters, CheckResult, PreflightOutcome, Report } from './types.js';
+import { errorMessage } from '../http/errors.js';
 import { verdictOf } from './verdict.js';
 
 const INPUTS_TITLE = 'Inputs';
 
-export async function runPreflight(
+export async function runChecks<C extends RunContext>(
   parsed: ParseResult,
   adapters: Adapters,
+  plan: CheckPlan<C>,
 ): Promise<PreflightOutcome> {
   if (!parsed.ok) return refusedInputs(parsed);
   const { settings } = parsed;
-  const ctx = createRunContext(settings, adapters);
+  const base = createBaseContext(settings, adapters);
   try {
-    const selected = ALL_CHECKS.filter((check) => settings.checks.includes(check.name));
-    const results = await Promise.all(
+    const ctx = plan.context(base);
+    const selected = plan.checks.filter((check) => settings.checks.includes(check.name));
+    const outputs = await Promise.all(
       selected.map((check) =>
-        check.run(ctx).catch((error: unknown): CheckResult[] => [
-          {
-            id: check.name === 'mailbox' ? 'mailbox-imap' : (check.name as CheckResult['id']),
-            title: check.name,
-            status: 'fail',
-            summary: `internal error in the ${check.name} check: ${error instanceof Error ? error.message : String(error)}`,
-            remediation:
-              'This is a bug in m365-mail-preflight; please report it with the report file attached.',
-          },
-        ]),
+        check.run(ctx).catch((error: unknown): CheckOutput => {
+          const [first] = check.reports;
+          return {
+            results: [
+              {
+                ...first,
+                status: 'fail',
+                summary: `internal error in the ${check.name} check: ${errorMessage(error)}`,
+                remediation:
+                  'This is a bug in m365-mail-preflight; please report it with the report file attached.',
+              },
+            ],
+          };
+        }),
       ),
     );
     const inputs: CheckResult = {
@@ -41,15 +48,11 @@ export async function runPreflight(
       summary: parsed.warnings.length ? parsed.warnings[0]! : 'all inputs are valid',
       details: parsed.warnings.length > 1 ? parsed.warnings.slice(1).join('\n') : undefined,
     };
-    const checks = foldBlockedChecks([inputs, ...results.flat()]).map((c) =>
-      redactResult(c, ctx.redactor.redact.bind(ctx.redactor)),
+    const checks = foldBlockedChecks([inputs, ...outputs.flatMap((o) => o.results)]).map((c) =>
+      redactResult(c, base.redactor.redact.bind(base.redactor)),
     );
-    const mail =
-      settings.checks.includes('token') || settings.checks.includes('mailbox')
-        ? await getMailToken(ctx)
-        : undefined;
-    const token = mail?.ok ? mail.token : undefined;
-    const notes = ctx.notes;
+    const merged = outputs.map((o) => o.outputs ?? {});
+    const token = merged.find((o) => o.token)?.token;
     const report: Report = {
       version: 1,
       result: verdictOf(checks),
@@ -58,17 +61,16 @@ export async function runPreflight(
       grant: settings.grant,
       checks,
       token: token ? { expiresOn: token.expiresOn.toISOString(), scopes: token.scopes } : null,
-      secrets: notes.secrets,
+      secrets: merged.flatMap((o) => o.secrets ?? []),
     };
     return {
       report,
       token,
-      missingPermissions: notes.missingPermissions,
-      secretInUse: notes.secretInUse,
-      warnings: parsed.warnings,
+      missingPermissions: merged.flatMap((o) => o.missingPermissions ?? []),
+      secretInUse: merged.find((o) => o.secretInUse)?.secretInUse,
     };
   } finally {
-    ctx.deadline.dispose();
+    base.deadline.dispose();
   }
 }
 
@@ -112,5 +114,5 @@ function refusedInputs(parsed: Extract<ParseResult, { ok: false }>): PreflightOu
     token: null,
     secrets: [],
   };
-  return { report, missingPermissions: [], warnings: parsed.warnings };
+  return { report, missingPermissions: [] };
 }

@@ -2,6 +2,7 @@
 // which the engine reaches the outside world. Nothing here knows about @actions/core.
 import type { Dispatcher } from 'undici';
 import type { RetryPolicy } from '../http/retry-policy.js';
+import type { HttpClient } from '../http/types.js';
 import type { Settings } from '../settings/types.js';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skip';
@@ -42,8 +43,10 @@ export interface CheckResult {
 }
 
 /** An annotation a check asks for besides its own result line. */
+export type AnnotationLevel = 'error' | 'warning' | 'notice';
+
 export interface CheckAnnotation {
-  level: 'error' | 'warning' | 'notice';
+  level: AnnotationLevel;
   title: string;
   message: string;
 }
@@ -88,8 +91,6 @@ export interface PreflightOutcome {
   missingPermissions: string[];
   /** The client secret in use, when its expiry could be read. */
   secretInUse?: { endDateTime: string; daysLeft: number };
-  /** Notes for the log: input warnings and the like. */
-  warnings: string[];
 }
 
 export interface Logger {
@@ -108,6 +109,8 @@ export interface Adapters {
   log: Logger;
   registerSecret: SecretRegistry;
   now: () => Date;
+  /** Replaces the run's HTTP client (unit tests without a server; the deadline is then theirs). */
+  http?: HttpClient;
   /** undici dispatcher for every HTTP request (the front ends pass a proxy-aware one). */
   dispatcher?: Dispatcher;
   /** Tests shorten the backoff; production uses the default policy. */

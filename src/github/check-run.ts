@@ -4,7 +4,8 @@
 // verdict is what counts. Two REST calls, made through the run's own undici (./rest.ts).
 import type { Dispatcher } from 'undici';
 import type { Report } from '../engine/types.js';
-import { proxyAwareDispatcher } from '../http/dispatcher.js';
+import { errorMessage } from '../http/errors.js';
+import { proxyAwareDispatcher } from '../http/undici-client.js';
 import type { CheckRunMode } from '../settings/types.js';
 import { isLoopbackHost } from '../settings/validators.js';
 import {
@@ -16,7 +17,7 @@ import { countLine } from '../report/status.js';
 import type { WorkflowEvent } from './event.js';
 import { GitHubApiError, githubPost } from './rest.js';
 
-export const CHECK_NAME = SUMMARY_TITLE;
+const CHECK_NAME = SUMMARY_TITLE;
 const STATUS_DESCRIPTION_MAX = 140;
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -144,7 +145,7 @@ export async function publishPullRequestCheck(req: CheckRunRequest): Promise<Che
 
 function failed(req: CheckRunRequest, error: unknown, what: string): CheckRunOutcome {
   const status = statusOf(error);
-  const message = `${status ? `HTTP ${status}: ` : ''}${error instanceof Error ? error.message : String(error)}`;
+  const message = `${status ? `HTTP ${status}: ` : ''}${errorMessage(error)}`;
   req.log.warning(
     `Could not create the pull-request ${what}: ${message}. The preflight's verdict is unaffected.`,
     'Pull-request check not created',

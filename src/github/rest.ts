@@ -5,7 +5,6 @@
 // https://docs.github.com/en/rest/commits/statuses#create-a-commit-status
 import type { Dispatcher } from 'undici';
 import { request } from '../http/undici-parts.js';
-import { VERSION } from '../version.js';
 
 /** GitHub answers these calls with a few hundred bytes; anything past this is not read. */
 const MAX_RESPONSE_BYTES = 64 * 1024;
@@ -46,7 +45,7 @@ export function githubPost(options: GitHubRestOptions): GitHubPost {
           accept: 'application/vnd.github+json',
           authorization: `token ${options.token}`,
           'content-type': 'application/json',
-          'user-agent': `m365-mail-preflight/${VERSION}`,
+          'user-agent': 'm365-mail-preflight',
           'x-github-api-version': '2022-11-28',
         },
         body: JSON.stringify(body),

@@ -4,12 +4,10 @@
 // the Graph and Exchange Online service principals (to resolve permission names to ids).
 // A service principal may read its own application and service principal with no Graph
 // permission; the other reads may be refused (403), and each part says so on its own.
-// Shared by the permissions and secret-expiry checks.
-import type { RunContext } from '../engine/context.js';
-import { getGraphToken } from '../identity/tokens.js';
-import { RESOURCE_APP_IDS } from '../permissions/builtin-ids.js';
-import { sendBatch, type BatchAnswer, type BatchRequest } from './batch.js';
-import { readAllPages } from './paging.js';
+// Shared by the permissions, secret-expiry and mailbox checks (memoised per run by the checks'
+// context). A new read of the registration is a new request in registrationBatch() and a part here.
+import { RESOURCE_APP_IDS } from '../settings/types.js';
+import type { BatchAnswer, BatchRequest, GraphClient } from './client.js';
 import {
   appRoleAssignmentSchema,
   applicationSchema,
@@ -35,7 +33,7 @@ export interface RegistrationRead {
   resources?: { graph: GraphPart<ServicePrincipal>; exchange: GraphPart<ServicePrincipal> };
 }
 
-export const APPLICATION_SELECT =
+const APPLICATION_SELECT =
   'id,appId,displayName,requiredResourceAccess,passwordCredentials,keyCredentials,isFallbackPublicClient,signInAudience';
 const SP_SELECT = 'id,appId,displayName,accountEnabled,appRoleAssignmentRequired';
 const RESOURCE_SP_SELECT = 'id,appId,displayName,appRoles,oauth2PermissionScopes';
@@ -59,58 +57,54 @@ export function registrationBatch(clientId: string): BatchRequest[] {
   ];
 }
 
-export function getRegistration(ctx: RunContext): Promise<RegistrationRead> {
-  return ctx.once('registration', async () => {
-    const token = await getGraphToken(ctx);
-    if (!token)
-      return {
-        failure: { message: 'no client secret was given, so Microsoft Graph could not be read' },
-      };
-    if (!token.ok)
-      return {
-        failure: { message: `no Graph token: ${token.failure.summary}`, code: token.failure.code },
-      };
-    const accessToken = token.token.accessToken;
-    const answers = await sendBatch(ctx, accessToken, registrationBatch(ctx.settings.clientId));
-    await retryByObjectId(ctx, accessToken, answers);
-    const answer = (id: string): BatchAnswer =>
-      answers.get(id) ?? { ok: false, failure: { message: `no answer for ${id}` } };
+/** Registration lists are short; a listing that keeps paging is not one Graph should send. */
+const MAX_PAGES = 50;
 
-    const listOf = async <S extends z.ZodType>(id: string, schema: S, what: string) => {
-      const a = answer(id);
-      if (!a.ok) return a;
-      const pages = await readAllPages(ctx, accessToken, a.body, what);
-      if (!pages.ok) return pages;
-      const items = schema.array().safeParse(pages.value);
-      return items.success
-        ? { ok: true as const, value: items.data as z.infer<S>[] }
-        : unexpected(what);
-    };
+export async function readRegistration(
+  graph: GraphClient,
+  clientId: string,
+): Promise<RegistrationRead> {
+  const auth = await graph.token();
+  if (!auth.ok) return { failure: auth.failure };
+  const answers = await graph.batch(registrationBatch(clientId));
+  await retryByObjectId(graph, answers);
+  const answer = (id: string): BatchAnswer =>
+    answers.get(id) ?? { ok: false, failure: { message: `no answer for ${id}` } };
 
-    const [appRoleAssignments, permissionGrants] = await Promise.all([
-      listOf('appRoleAssignments', appRoleAssignmentSchema, 'appRoleAssignments'),
-      listOf('permissionGrants', permissionGrantSchema, 'oauth2PermissionGrants'),
-    ]);
-    const app = entity(answer('application'), applicationSchema, 'the application');
-    return {
-      ...(app.ok ? { application: app.value } : { failure: app.failure }),
-      servicePrincipal: entity(
-        answer('servicePrincipal'),
+  const listOf = async <S extends z.ZodType>(id: string, schema: S, what: string) => {
+    const a = answer(id);
+    if (!a.ok) return a;
+    const pages = await graph.all({ firstPage: a.body }, what, MAX_PAGES);
+    if (!pages.ok) return pages;
+    const items = schema.array().safeParse(pages.value);
+    return items.success
+      ? { ok: true as const, value: items.data as z.infer<S>[] }
+      : unexpected(what);
+  };
+
+  const [appRoleAssignments, permissionGrants] = await Promise.all([
+    listOf('appRoleAssignments', appRoleAssignmentSchema, 'appRoleAssignments'),
+    listOf('permissionGrants', permissionGrantSchema, 'oauth2PermissionGrants'),
+  ]);
+  const app = entity(answer('application'), applicationSchema, 'the application');
+  return {
+    ...(app.ok ? { application: app.value } : { failure: app.failure }),
+    servicePrincipal: entity(
+      answer('servicePrincipal'),
+      servicePrincipalSchema,
+      'the service principal',
+    ),
+    appRoleAssignments,
+    permissionGrants,
+    resources: {
+      graph: entity(answer('graphResource'), servicePrincipalSchema, 'the Graph resource'),
+      exchange: entity(
+        answer('exchangeResource'),
         servicePrincipalSchema,
-        'the service principal',
+        'the Exchange Online resource',
       ),
-      appRoleAssignments,
-      permissionGrants,
-      resources: {
-        graph: entity(answer('graphResource'), servicePrincipalSchema, 'the Graph resource'),
-        exchange: entity(
-          answer('exchangeResource'),
-          servicePrincipalSchema,
-          'the Exchange Online resource',
-        ),
-      },
-    };
-  });
+    },
+  };
 }
 
 function entity<S extends z.ZodType>(
@@ -140,8 +134,7 @@ const NAVIGATIONS = {
  * principal itself was read, ask again by object id (a second round trip only in that case).
  */
 async function retryByObjectId(
-  ctx: RunContext,
-  accessToken: string,
+  graph: GraphClient,
   answers: Map<string, BatchAnswer>,
 ): Promise<void> {
   const sp = answers.get('servicePrincipal');
@@ -152,9 +145,7 @@ async function retryByObjectId(
     return a && !a.ok && (a.failure.status === 400 || a.failure.status === 404);
   });
   if (!again.length) return;
-  const retried = await sendBatch(
-    ctx,
-    accessToken,
+  const retried = await graph.batch(
     again.map((id) => ({ id, url: `/servicePrincipals/${spId}/${NAVIGATIONS[id]}` })),
   );
   for (const [id, answer] of retried) answers.set(id, answer);

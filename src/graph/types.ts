@@ -1,4 +1,4 @@
-// Shapes of the Microsoft Graph objects the checks read (m365-facts.md section 5).
+// Shapes of the Microsoft Graph objects the checks read (https://learn.microsoft.com/graph/api/resources/application).
 import { z } from 'zod';
 
 export const passwordCredentialSchema = z.object({
@@ -20,7 +20,7 @@ export const keyCredentialSchema = z.object({
 });
 export type KeyCredential = z.infer<typeof keyCredentialSchema>;
 
-export const requiredResourceAccessSchema = z.object({
+const requiredResourceAccessSchema = z.object({
   resourceAppId: z.string(),
   resourceAccess: z.array(z.object({ id: z.string(), type: z.string() })),
 });
@@ -48,14 +48,14 @@ export interface GraphReadFailure {
   message: string;
 }
 
-export const appRoleSchema = z.object({
+const appRoleSchema = z.object({
   id: z.string(),
   value: z.string().nullable().optional(),
   allowedMemberTypes: z.array(z.string()).optional(),
   isEnabled: z.boolean().optional(),
 });
 
-export const permissionScopeSchema = z.object({
+const permissionScopeSchema = z.object({
   id: z.string(),
   value: z.string().nullable().optional(),
   type: z.string().optional(),

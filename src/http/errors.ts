@@ -27,3 +27,7 @@ export function displayUrl(url: string): string {
     return '(invalid URL)';
   }
 }
+
+/** The message of anything thrown, for a plain one-line report (never a stack trace). */
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

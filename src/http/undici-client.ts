@@ -2,8 +2,8 @@
 // retries with full-jitter backoff on 429/5xx/network errors, Retry-After honoured when the
 // deadline leaves room for it. Other 4xx answers are returned, never retried.
 import type { Dispatcher } from 'undici';
-import type { Deadline } from './deadline.js';
-import { HttpError, displayUrl } from './errors.js';
+import { sleep as waitOrDeadline, type Deadline } from './deadline.js';
+import { HttpError, displayUrl, errorMessage } from './errors.js';
 import {
   DEFAULT_RETRY_POLICY,
   backoffMs,
@@ -12,8 +12,18 @@ import {
   type RetryPolicy,
 } from './retry-policy.js';
 import type { HttpClient, HttpRequest, HttpResponse, RetryMode } from './types.js';
-import { sleep as waitOrDeadline } from './sleep.js';
-import { request } from './undici-parts.js';
+import { EnvHttpProxyAgent, request } from './undici-parts.js';
+
+/**
+ * The undici dispatcher every request of a run goes through: proxy-aware from the environment
+ * (HTTPS_PROXY / HTTP_PROXY / NO_PROXY, lower case winning, as self-hosted runners set them).
+ * proxyTunnel: false makes plain-http targets (loopback overrides only) go to the proxy as
+ * absolute-form requests instead of CONNECT, which some corporate proxies refuse for port 80;
+ * https targets are always tunnelled.
+ */
+export function proxyAwareDispatcher(): Dispatcher {
+  return new EnvHttpProxyAgent({ proxyTunnel: false });
+}
 
 export interface UndiciClientOptions {
   deadline: Deadline;
@@ -91,7 +101,7 @@ export function createHttpClient(options: UndiciClientOptions): HttpClient {
         );
       }
       const code = (error as { code?: string }).code;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       throw new HttpError(
         'network',
         req.endpointName,

@@ -1,7 +1,8 @@
 // What each AADSTS code means for this setup, which connector step fixes it, and how.
 // Microsoft warns that codes and texts change: the diagnosis branches on the OAuth `error` first
-// (oauth-errors.ts) and uses the number only to explain (m365-facts.md section 2).
-// Steps refer to the connector's prerequisites page (seed-summary.md): 1 licence and admin
+// (oauth-errors.ts) and uses the number only to explain
+// (https://learn.microsoft.com/entra/identity-platform/reference-error-codes).
+// Steps are the connector's setup steps (README.md, Troubleshooting): 1 licence and admin
 // account (the ROPC user), 2 app registration and client secret, 3 API permissions and consent,
 // 4 Exchange Online service principal, 5 device-code verification, 6 the ROPC token request.
 
@@ -12,7 +13,7 @@ export interface AadstsEntry {
   errors: readonly string[];
   /** Plain cause, one sentence, lower case start. */
   cause: string;
-  /** The setup step (seed-summary.md) or input that is wrong. */
+  /** The setup step (README.md, Troubleshooting) or input that is wrong. */
   step: string;
   /** What to do. */
   fix: string;

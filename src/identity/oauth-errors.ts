@@ -1,4 +1,4 @@
-// The OAuth `error` values Entra's token endpoint answers with (m365-facts.md 1.4), each with what
+// The OAuth `error` values Entra's token endpoint answers with (https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#error-codes-for-token-endpoint-errors), each with what
 // it says about the setup in general. The diagnosis starts here, because Microsoft documents
 // `error` as stable and AADSTS numbers as subject to change; the number only refines it.
 

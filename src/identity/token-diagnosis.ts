@@ -1,7 +1,7 @@
 // Turns the token endpoint's refusal into plain words: the cause, the setup step that fixes it,
 // the fix, and Microsoft's own description (with any secret removed by the caller's redactor).
 import type { HttpResponse } from '../http/types.js';
-import type { Settings } from '../settings/types.js';
+import type { Grant, Settings } from '../settings/types.js';
 import { AADSTS_CATALOGUE } from './aadsts-catalogue.js';
 import { OAUTH_ERRORS, UNKNOWN_OAUTH_ERROR } from './oauth-errors.js';
 import type { EntraError } from './token-response.js';
@@ -16,13 +16,13 @@ export interface TokenFailure {
   errorCodes?: number[];
 }
 
-export interface DiagnosisContext {
+export interface TokenDiagnosisContext {
   settings: Pick<Settings, 'tenantId' | 'clientId' | 'username'>;
-  grant: 'password' | 'client-credentials';
+  grant: Grant;
 }
 
 /** First line of Microsoft's description, without the Trace/Correlation/Timestamp tail. */
-export function describeEntraError(error: EntraError): string {
+function describeEntraError(error: EntraError): string {
   const text = (error.error_description ?? '')
     .split(/\r?\n/)[0]!
     .replace(/\s*Trace ID:.*$/s, '')
@@ -33,7 +33,7 @@ export function describeEntraError(error: EntraError): string {
 export function diagnoseTokenError(
   error: EntraError,
   status: number,
-  ctx: DiagnosisContext,
+  ctx: TokenDiagnosisContext,
 ): TokenFailure {
   // `error` first: Microsoft documents it as the stable part of the answer.
   const family = OAUTH_ERRORS[error.error] ?? UNKNOWN_OAUTH_ERROR;

@@ -3,24 +3,25 @@
 // into a diagnosis.
 import type { HttpClient } from '../http/types.js';
 import { HttpError } from '../http/errors.js';
-import { safeJson } from '../http/safe-json.js';
+import { parseJson } from '../http/types.js';
 import type { IssuedToken } from '../engine/types.js';
-import type { Settings } from '../settings/types.js';
+import type { Grant, Settings } from '../settings/types.js';
 import {
   diagnoseTokenError,
   diagnoseUnreadableAnswer,
   type TokenFailure,
 } from './token-diagnosis.js';
 import { entraErrorSchema, tokenSuccessSchema } from './token-response.js';
-
-export type TokenGrant = 'password' | 'client-credentials';
+import { credentialFields, type AppCredential } from './app-credential.js';
 
 export interface TokenRequestInput {
   settings: Settings;
   http: HttpClient;
   registerSecret: (value: string) => void;
   now: () => Date;
-  grant: TokenGrant;
+  /** How the app authenticates; none for a public client (ROPC without a secret). */
+  credential: AppCredential | undefined;
+  grant: Grant;
   scopes: string[];
   /** "mail token" / "Graph token": names the request in messages. */
   purpose: string;
@@ -30,7 +31,7 @@ export type TokenOutcome =
   | { ok: true; token: IssuedToken; durationMs: number }
   | { ok: false; failure: TokenFailure; durationMs: number };
 
-export function tokenUrl(settings: Pick<Settings, 'endpoints' | 'tenantId'>): string {
+function tokenUrl(settings: Pick<Settings, 'endpoints' | 'tenantId'>): string {
   return `${settings.endpoints.authority}/${encodeURIComponent(settings.tenantId)}/oauth2/v2.0/token`;
 }
 
@@ -45,7 +46,9 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
   } else {
     form.set('grant_type', 'client_credentials');
   }
-  if (settings.clientSecret) form.set('client_secret', settings.clientSecret);
+  if (input.credential)
+    for (const [name, value] of Object.entries(await credentialFields(input.credential)))
+      form.set(name, value);
 
   const elapsed = () => Date.now() - started;
   let response;
@@ -68,7 +71,7 @@ export async function requestToken(input: TokenRequestInput): Promise<TokenOutco
     };
   }
 
-  const body = safeJson(response.text);
+  const body = parseJson(response.text);
   if (response.status === 200 && body !== undefined) {
     const parsed = tokenSuccessSchema.safeParse(body);
     if (parsed.success) {

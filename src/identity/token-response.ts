@@ -1,4 +1,4 @@
-// Shapes of the token endpoint's answers (m365-facts.md 1.3, 1.4). expires_in may arrive as a
+// Shapes of the token endpoint's answers (https://learn.microsoft.com/entra/identity-platform/v2-oauth-ropc). expires_in may arrive as a
 // number or a string; everything else is optional except the token itself.
 import { z } from 'zod';
 

@@ -1,24 +1,13 @@
 // What the token's own claims (decoded unverified by the caller) say is wrong for a protocol:
 // expiry, audience (the unprefixed-scope trap), missing scope or app role, another user.
 import { STEP_PERMISSIONS, STEP_TOKEN_SCOPE } from './diagnose-common.js';
-import type { DiagnosisContext, Finding } from './diagnose-common.js';
-import type { MailProtocol } from './probe-types.js';
+import type { MailDiagnosisContext, Finding } from './diagnose-common.js';
+import { MAIL_PERMISSIONS, RESOURCE_APP_IDS, type MailProtocol } from '../settings/types.js';
 
-export const DELEGATED_SCOPE: Record<MailProtocol, string> = {
-  imap: 'IMAP.AccessAsUser.All',
-  pop: 'POP.AccessAsUser.All',
-  smtp: 'SMTP.Send',
-};
-export const APP_ROLE: Record<MailProtocol, string> = {
-  imap: 'IMAP.AccessAsApp',
-  pop: 'POP.AccessAsApp',
-  smtp: 'SMTP.SendAsApp',
-};
-const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
-const GRAPH_AUDIENCES = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000'];
+const GRAPH_AUDIENCES = ['https://graph.microsoft.com', RESOURCE_APP_IDS.graph];
 
 /** Problems the token's own claims show, most decisive first. */
-export function claimFindings(ctx: DiagnosisContext, protocol: MailProtocol): Finding[] {
+export function claimFindings(ctx: MailDiagnosisContext, protocol: MailProtocol): Finding[] {
   const claims = ctx.claims;
   if (!claims) return [];
   const findings: Finding[] = [];
@@ -34,18 +23,18 @@ export function claimFindings(ctx: DiagnosisContext, protocol: MailProtocol): Fi
   }
 
   const audiences = claims.aud === undefined ? [] : [claims.aud].flat();
-  const accepted = [...ctx.expectedAudiences, EXCHANGE_APP_ID].map(normalise);
+  const accepted = [...ctx.expectedAudiences, RESOURCE_APP_IDS.exchange].map(normalise);
   if (audiences.length > 0 && !audiences.some((a) => accepted.includes(normalise(a)))) {
     const graph = audiences.some((a) => GRAPH_AUDIENCES.includes(normalise(a)));
     const wanted =
       ctx.grant === 'password'
-        ? `https://outlook.office.com/${DELEGATED_SCOPE[protocol]}`
+        ? `https://outlook.office.com/${MAIL_PERMISSIONS[protocol].delegated}`
         : 'https://outlook.office365.com/.default';
     findings.push({
       cause:
         `The token is for ${audiences.join(', ')}, not for Exchange Online (expected ${ctx.expectedAudiences.join(' or ')}).` +
         (graph
-          ? ` A scope written without its resource prefix (${DELEGATED_SCOPE[protocol]} instead of ${wanted}) defaults to Microsoft Graph, and mail servers refuse Graph tokens.`
+          ? ` A scope written without its resource prefix (${MAIL_PERMISSIONS[protocol].delegated} instead of ${wanted}) defaults to Microsoft Graph, and mail servers refuse Graph tokens.`
           : ''),
       remediation: `Request the scope ${wanted} (check the scope input), in a token request of its own.`,
       setupStep: STEP_TOKEN_SCOPE,
@@ -54,7 +43,7 @@ export function claimFindings(ctx: DiagnosisContext, protocol: MailProtocol): Fi
 
   if (ctx.grant === 'password') {
     const scopes = (claims.scp ?? '').split(' ').filter(Boolean);
-    const needed = DELEGATED_SCOPE[protocol];
+    const needed = MAIL_PERMISSIONS[protocol].delegated;
     if (claims.scp !== undefined && !scopes.some((s) => s.toLowerCase() === needed.toLowerCase())) {
       findings.push({
         cause: `The token's scp lacks ${needed} (it has: ${scopes.join(' ') || 'nothing'}).`,
@@ -71,7 +60,7 @@ export function claimFindings(ctx: DiagnosisContext, protocol: MailProtocol): Fi
       });
     }
   } else {
-    const needed = APP_ROLE[protocol];
+    const needed = MAIL_PERMISSIONS[protocol].application;
     if (!(claims.roles ?? []).includes(needed)) {
       findings.push({
         cause: `The app-only token's roles lack ${needed} (it has: ${(claims.roles ?? []).join(' ') || 'no roles'}).`,

@@ -1,18 +1,11 @@
 // Shapes shared by the diagnosis files, and the connector's setup steps they point to
-// (reference/seed-summary.md).
+// (README.md, Troubleshooting).
+import type { TokenClaims } from '../identity/jwt-claims.js';
+import type { Grant } from '../settings/types.js';
 import type { MailProtocol } from './probe-types.js';
 
-export interface TokenClaims {
-  aud?: string | string[];
-  scp?: string;
-  roles?: string[];
-  upn?: string;
-  exp?: number;
-  appid?: string;
-}
-
-export interface DiagnosisContext {
-  grant: 'password' | 'client-credentials';
+export interface MailDiagnosisContext {
+  grant: Grant;
   clientId: string;
   mailbox: string;
   /** Object ID of the Enterprise application (service principal), when known. */
@@ -28,7 +21,7 @@ export interface Diagnosis {
   summary: string;
   cause: string;
   remediation: string;
-  /** The connector's setup step (reference/seed-summary.md) that was missed, when one fits. */
+  /** The connector's setup step (README.md, Troubleshooting) that was missed, when one fits. */
   setupStep?: string;
 }
 

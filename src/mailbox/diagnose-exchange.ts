@@ -1,10 +1,10 @@
 // Causes only Exchange Online settings explain, with the PowerShell that fixes each: the app's
 // service principal and mailbox permission, per-mailbox protocol switches, SMTP AUTH (5.7.139).
 import { LABEL, STEP_EXCHANGE_SP } from './diagnose-common.js';
-import type { Diagnosis, DiagnosisContext } from './diagnose-common.js';
+import type { Diagnosis, MailDiagnosisContext } from './diagnose-common.js';
 import type { MailProtocol } from './probe-types.js';
 
-function exchangeSetupCommands(ctx: DiagnosisContext): string {
+function exchangeSetupCommands(ctx: MailDiagnosisContext): string {
   const sp = ctx.servicePrincipalObjectId ?? '<Enterprise application object ID>';
   return [
     `New-ServicePrincipal -AppId ${ctx.clientId} -ObjectId ${sp}`,
@@ -16,7 +16,7 @@ function exchangeSetupCommands(ctx: DiagnosisContext): string {
 
 export function appOnlyRefused(
   summary: string,
-  ctx: DiagnosisContext,
+  ctx: MailDiagnosisContext,
   protocol: MailProtocol,
 ): Diagnosis {
   return {
@@ -31,7 +31,7 @@ export function appOnlyRefused(
 
 export function notConnected(
   summary: string,
-  ctx: DiagnosisContext,
+  ctx: MailDiagnosisContext,
   protocol: MailProtocol,
 ): Diagnosis {
   if (ctx.grant === 'client-credentials') {
@@ -56,7 +56,7 @@ export function notConnected(
   };
 }
 
-function protocolSwitch(ctx: DiagnosisContext, protocol: MailProtocol): string {
+function protocolSwitch(ctx: MailDiagnosisContext, protocol: MailProtocol): string {
   if (protocol === 'imap') return `Set-CASMailbox -Identity ${ctx.mailbox} -ImapEnabled $true`;
   if (protocol === 'pop') return `Set-CASMailbox -Identity ${ctx.mailbox} -PopEnabled $true`;
   return `Set-CASMailbox -Identity ${ctx.mailbox} -SmtpClientAuthenticationDisabled $false`;
@@ -64,7 +64,7 @@ function protocolSwitch(ctx: DiagnosisContext, protocol: MailProtocol): string {
 
 export function protocolDisabled(
   summary: string,
-  ctx: DiagnosisContext,
+  ctx: MailDiagnosisContext,
   protocol: MailProtocol,
   why: string,
 ): Diagnosis {
@@ -77,7 +77,7 @@ export function protocolDisabled(
 
 export function delegatedRefused(
   summary: string,
-  ctx: DiagnosisContext,
+  ctx: MailDiagnosisContext,
   protocol: MailProtocol,
   code: string,
 ): Diagnosis {
@@ -105,7 +105,11 @@ export function delegatedRefused(
   );
 }
 
-export function smtpAuthDisabled(summary: string, reply: string, ctx: DiagnosisContext): Diagnosis {
+export function smtpAuthDisabled(
+  summary: string,
+  reply: string,
+  ctx: MailDiagnosisContext,
+): Diagnosis {
   const mailboxCmd = `Set-CASMailbox -Identity ${ctx.mailbox} -SmtpClientAuthenticationDisabled $false`;
   const tenantCmd = 'Set-TransportConfig -SmtpClientAuthenticationDisabled $false';
   if (/security defaults/i.test(reply)) {

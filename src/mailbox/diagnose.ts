@@ -1,9 +1,10 @@
 // Turns a probe outcome into a cause and a fix. Exchange's refusals are generic ("AUTHENTICATE
 // failed", "535 5.7.3"), so reply texts that name their cause (5.7.139, "authenticated but not
 // connected") come first, then what the token's claims show, then the usual Exchange-side cause
-// for the grant. Replies and causes: reference/m365-facts.md sections 4 and 7.
+// for the grant. Replies and causes: README.md, Mailbox login, and
+// https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth
 import { claimFindings } from './diagnose-claims.js';
-import { LABEL, type Diagnosis, type DiagnosisContext } from './diagnose-common.js';
+import { LABEL, type Diagnosis, type MailDiagnosisContext } from './diagnose-common.js';
 import {
   appOnlyRefused,
   delegatedRefused,
@@ -14,10 +15,11 @@ import {
 import { networkDiagnosis } from './diagnose-network.js';
 import type { ProbeOutcome } from './probe-types.js';
 
-export type { Diagnosis, DiagnosisContext, TokenClaims } from './diagnose-common.js';
+export type { Diagnosis, MailDiagnosisContext } from './diagnose-common.js';
+export type { TokenClaims } from '../identity/jwt-claims.js';
 export { STEP_EXCHANGE_SP, STEP_PERMISSIONS, STEP_TOKEN_SCOPE } from './diagnose-common.js';
 
-export function diagnoseMailOutcome(outcome: ProbeOutcome, ctx: DiagnosisContext): Diagnosis {
+export function diagnoseMailOutcome(outcome: ProbeOutcome, ctx: MailDiagnosisContext): Diagnosis {
   const label = LABEL[outcome.protocol];
   if (outcome.ok) {
     const what = outcome.protocol === 'smtp' ? 'SMTP AUTH' : `${label} login and mailbox access`;
@@ -31,7 +33,11 @@ export function diagnoseMailOutcome(outcome: ProbeOutcome, ctx: DiagnosisContext
   return replyDiagnosis(outcome, ctx, label);
 }
 
-function replyDiagnosis(outcome: ProbeOutcome, ctx: DiagnosisContext, label: string): Diagnosis {
+function replyDiagnosis(
+  outcome: ProbeOutcome,
+  ctx: MailDiagnosisContext,
+  label: string,
+): Diagnosis {
   const reply = outcome.reply ?? '';
   const summary = `${label} ${outcome.stage} refused for ${ctx.mailbox}: ${lastLine(reply)}`;
   const protocol = outcome.protocol;

@@ -10,7 +10,7 @@ import {
 import type { MailEndpoint, MailProbe, ProbeOptions } from './probe-types.js';
 
 /** 'NO [AUTHENTICATIONFAILED]', 'BAD', 'OK [CAPABILITY]'... from a tagged or untagged status line. */
-export function imapCode(line: string): string {
+function imapCode(line: string): string {
   const match = /^\S+ (OK|NO|BAD|BYE|PREAUTH)\b(?: \[([^\]\s]+))?/i.exec(line);
   if (!match) return line.split(' ')[0] ?? '';
   const status = match[1]!.toUpperCase();

@@ -4,6 +4,6 @@ export { openImapProbe } from './imap-probe.js';
 export { openPopProbe } from './pop-probe.js';
 export { openSmtpProbe } from './smtp-probe.js';
 export { diagnoseMailOutcome } from './diagnose.js';
-export type { Diagnosis, DiagnosisContext, TokenClaims } from './diagnose.js';
+export type { Diagnosis, MailDiagnosisContext } from './diagnose.js';
 export { xoauth2InitialResponse } from './xoauth2.js';
 export type * from './probe-types.js';

@@ -5,7 +5,7 @@
 import * as net from 'node:net';
 import * as tls from 'node:tls';
 import type { MailEndpoint, TranscriptLine } from './probe-types.js';
-import type { Redactor } from './redact.js';
+import type { Redactor } from '../engine/redactor.js';
 
 export type ConnectionFailureKind = 'timeout' | 'aborted' | 'network' | 'closed' | 'protocol';
 
@@ -127,7 +127,7 @@ export class LineConnection {
     this.buffer += chunk;
     let end: number;
     while ((end = this.buffer.indexOf('\n')) >= 0) {
-      const text = this.redactor.apply(this.buffer.slice(0, end).replace(/\r$/, ''));
+      const text = this.redactor.redact(this.buffer.slice(0, end).replace(/\r$/, ''));
       this.buffer = this.buffer.slice(end + 1);
       this.transcript.push({ dir: 'S', text });
       const waiter = this.waiter;
@@ -159,7 +159,7 @@ export class LineConnection {
 
   private describe(error: NodeJS.ErrnoException): ConnectionFailure {
     const code = error.code;
-    const text = this.redactor.apply(error.message);
+    const text = this.redactor.redact(error.message);
     if (code && /CERT|SELF_SIGNED|ALTNAME|UNABLE_TO|VERIFY/i.test(code)) {
       return new ConnectionFailure(
         'network',

@@ -5,7 +5,7 @@ import { openProbe, ReplyFailure, type ServerReply } from './probe-session.js';
 import type { MailEndpoint, MailProbe, ProbeOptions } from './probe-types.js';
 
 /** '-ERR [AUTH]', '-ERR', '+OK'. */
-export function popCode(line: string): string {
+function popCode(line: string): string {
   const match = /^(\+OK|-ERR)(?: \[([^\]\s]+)[^\]]*\])?/i.exec(line);
   if (!match) return line.split(' ')[0] ?? '';
   const status = match[1]!.toUpperCase();

@@ -11,7 +11,8 @@ import type {
   ProbeStage,
   TranscriptLine,
 } from './probe-types.js';
-import { Redactor } from './redact.js';
+import { Redactor } from '../engine/redactor.js';
+import { errorMessage } from '../http/errors.js';
 import { xoauth2InitialResponse } from './xoauth2.js';
 
 /** The server answered, and the answer was no. */
@@ -54,7 +55,7 @@ export function openProbe(
   options: ProbeOptions,
 ): MailProbe {
   const transcript: TranscriptLine[] = [];
-  const redactor = new Redactor();
+  const redactor = new Redactor('<redacted>');
   const conn = new LineConnection(endpoint, options, transcript, redactor);
   let stage: ProbeStage = 'connect';
   let activeMs = 0;
@@ -72,18 +73,18 @@ export function openProbe(
 
   const failed = (error: unknown): ProbeOutcome => {
     if (error instanceof ReplyFailure) {
-      return outcome({ ok: false, reply: redactor.apply(error.reply), code: error.code });
+      return outcome({ ok: false, reply: redactor.redact(error.reply), code: error.code });
     }
     if (error instanceof ConnectionFailure) {
       return outcome({
         ok: false,
-        error: redactor.apply(error.message),
+        error: redactor.redact(error.message),
         ...(error.code ? { errorCode: error.code } : {}),
         ...(error.kind === 'timeout' ? { timedOut: true } : {}),
       });
     }
-    const text = error instanceof Error ? error.message : String(error);
-    return outcome({ ok: false, error: redactor.apply(`${text} (${conn.where})`) });
+    const text = errorMessage(error);
+    return outcome({ ok: false, error: redactor.redact(`${text} (${conn.where})`) });
   };
 
   // The signal ends the probe at any time, also while it waits idle for the token.
@@ -154,7 +155,7 @@ export function openProbe(
         await dialogue.logout(ctx).catch(() => undefined);
         return accepted;
       });
-      return outcome({ ok: true, reply: redactor.apply(success.reply), code: success.code });
+      return outcome({ ok: true, reply: redactor.redact(success.reply), code: success.code });
     } catch (error) {
       return failed(error);
     } finally {

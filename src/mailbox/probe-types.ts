@@ -1,5 +1,7 @@
 // Public shapes of the mailbox probes (the engine depends on these names).
-export type MailProtocol = 'imap' | 'pop' | 'smtp';
+import type { MailProtocol } from '../settings/types.js';
+
+export type { MailProtocol };
 
 /** imap/pop: implicit TLS; smtp: plain, then STARTTLS. */
 export interface MailEndpoint {

@@ -15,7 +15,7 @@ interface SmtpReply {
 }
 
 /** '535 5.7.139', '421', ... from the last line of a reply. */
-export function smtpCode(line: string): string {
+function smtpCode(line: string): string {
   const match = /^(\d{3})(?:[ -](\d\.\d{1,3}\.\d{1,3})\b)?/.exec(line);
   if (!match) return line.split(' ')[0] ?? '';
   return match[2] ? `${match[1]} ${match[2]}` : match[1]!;

@@ -1,12 +1,7 @@
 // The fallback for resolving permission names to ids when the tenant's resource service
-// principals cannot be read (m365-facts.md section 6). Graph ids come from Microsoft's provisioning
+// principals cannot be read (https://learn.microsoft.com/graph/permissions-reference). Graph ids come from Microsoft's provisioning
 // data; Exchange Online ids from community dumps (UNCONFIRMED), so the tenant's own answer wins.
 import type { PermissionType, ResourceKey } from '../settings/types.js';
-
-export const RESOURCE_APP_IDS: Record<ResourceKey, string> = {
-  graph: '00000003-0000-0000-c000-000000000000',
-  exchange: '00000002-0000-0ff1-ce00-000000000000',
-};
 
 export const RESOURCE_NAMES: Record<ResourceKey, string> = {
   graph: 'Microsoft Graph',

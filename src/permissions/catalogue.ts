@@ -2,7 +2,13 @@
 // activities and read protocol need (`permissions-profile: flow`), or everything the connector's
 // setup page lists (`email-connector`), plus `extra-permissions`. A permission is identified by
 // resource, name and type; ids are resolved later, per tenant.
-import type { PermissionRef, PermissionType, ResourceKey, Settings } from '../settings/types.js';
+import {
+  MAIL_PERMISSIONS,
+  type PermissionRef,
+  type PermissionType,
+  type ResourceKey,
+  type Settings,
+} from '../settings/types.js';
 
 export interface Requirement extends PermissionRef {
   /** Why the flow needs it, in words for the report. */
@@ -12,11 +18,8 @@ export interface Requirement extends PermissionRef {
 }
 
 /** Delegated mail permissions that may be configured under either resource. */
-export const MAIL_DELEGATED = new Set([
-  'IMAP.AccessAsUser.All',
-  'POP.AccessAsUser.All',
-  'SMTP.Send',
-]);
+export const MAIL_DELEGATED = new Set(Object.values(MAIL_PERMISSIONS).map((p) => p.delegated));
+const { imap: IMAP, pop: POP, smtp: SMTP } = MAIL_PERMISSIONS;
 
 const req = (
   resource: ResourceKey,
@@ -57,36 +60,36 @@ export function requiredPermissions(
   if (settings.permissionsProfile === 'email-connector') {
     list.push(
       pop
-        ? req('exchange', 'POP.AccessAsApp', 'application', WHY.popApp)
-        : req('exchange', 'IMAP.AccessAsApp', 'application', WHY.imapApp),
+        ? req('exchange', POP.application, 'application', WHY.popApp)
+        : req('exchange', IMAP.application, 'application', WHY.imapApp),
       req('graph', 'Mail.Send', 'application', WHY.mailSendApp),
       req('graph', 'User.Read.All', 'application', WHY.userReadAll),
       req('graph', 'offline_access', 'delegated', WHY.offline),
     );
     if (reads) {
       list.push(
-        req('graph', 'IMAP.AccessAsUser.All', 'delegated', WHY.imapUser),
+        req('graph', IMAP.delegated, 'delegated', WHY.imapUser),
         req('graph', 'User.Read', 'delegated', WHY.userRead),
       );
     }
-    if (sends) list.push(req('graph', 'SMTP.Send', 'delegated', WHY.smtpUser));
+    if (sends) list.push(req('graph', SMTP.delegated, 'delegated', WHY.smtpUser));
   } else if (settings.grant === 'password') {
     if (reads)
       list.push(
         pop
-          ? req('graph', 'POP.AccessAsUser.All', 'delegated', WHY.popUser)
-          : req('graph', 'IMAP.AccessAsUser.All', 'delegated', WHY.imapUser),
+          ? req('graph', POP.delegated, 'delegated', WHY.popUser)
+          : req('graph', IMAP.delegated, 'delegated', WHY.imapUser),
       );
-    if (sends) list.push(req('graph', 'SMTP.Send', 'delegated', WHY.smtpUser));
+    if (sends) list.push(req('graph', SMTP.delegated, 'delegated', WHY.smtpUser));
     list.push(req('graph', 'offline_access', 'delegated', WHY.offline));
   } else {
     if (reads)
       list.push(
         pop
-          ? req('exchange', 'POP.AccessAsApp', 'application', WHY.popApp)
-          : req('exchange', 'IMAP.AccessAsApp', 'application', WHY.imapApp),
+          ? req('exchange', POP.application, 'application', WHY.popApp)
+          : req('exchange', IMAP.application, 'application', WHY.imapApp),
       );
-    if (sends) list.push(req('exchange', 'SMTP.SendAsApp', 'application', WHY.smtpApp));
+    if (sends) list.push(req('exchange', SMTP.application, 'application', WHY.smtpApp));
   }
   for (const extra of settings.extraPermissions) {
     list.push(req(extra.resource, extra.name, extra.type, 'listed in `extra-permissions`'));

@@ -3,8 +3,8 @@
 // only ever compared together with their resource: Graph and Exchange share some ids.
 import type { RegistrationRead } from '../graph/registration.js';
 import type { ServicePrincipal } from '../graph/types.js';
-import type { PermissionType, ResourceKey } from '../settings/types.js';
-import { BUILTIN_IDS, RESOURCE_APP_IDS, RESOURCE_NAMES } from './builtin-ids.js';
+import { RESOURCE_APP_IDS, type PermissionType, type ResourceKey } from '../settings/types.js';
+import { BUILTIN_IDS, RESOURCE_NAMES } from './builtin-ids.js';
 
 export type IdLookup =
   | { found: true; id: string; source: 'tenant' | 'built-in' }

@@ -3,7 +3,7 @@
 import type { Application } from '../graph/types.js';
 import type { Settings } from '../settings/types.js';
 import type { HeldPermission, RegistrationEvidence } from './grants.js';
-import type { PermissionRow } from './judge.js';
+import type { PermissionRow } from './rows.js';
 import type { TokenEvidence } from './token-evidence.js';
 
 export interface Finding {
@@ -50,7 +50,7 @@ export function findings(input: {
   const isGraphMailSend = (p: HeldPermission) =>
     p.resource === 'graph' && p.name?.toLowerCase() === 'mail.send';
   const held = [evidence.configured, evidence.appRoles, evidence.delegated].flatMap((k) =>
-    k.known ? k.value : [],
+    k.ok ? k.value : [],
   );
   if (smtpMissing && held.some(isGraphMailSend)) {
     out.push({

@@ -3,7 +3,7 @@
 // which delegated ones are consented (oauth2PermissionGrants). Each part is known or not, on its
 // own: grant reads may be refused while the application itself is readable.
 import type { RegistrationRead } from '../graph/registration.js';
-import type { GraphReadFailure } from '../graph/types.js';
+import type { GraphPart, GraphReadFailure } from '../graph/types.js';
 import type { PermissionType, ResourceKey } from '../settings/types.js';
 import { resourceOfAppId, type PermissionDirectory } from './directory.js';
 
@@ -19,21 +19,19 @@ export interface HeldPermission {
   oneUser?: boolean;
 }
 
-export type Known<T> = { known: true; value: T } | { known: false; failure: GraphReadFailure };
-
 export interface RegistrationEvidence {
-  configured: Known<HeldPermission[]>;
-  appRoles: Known<HeldPermission[]>;
-  delegated: Known<HeldPermission[]>;
+  configured: GraphPart<HeldPermission[]>;
+  appRoles: GraphPart<HeldPermission[]>;
+  delegated: GraphPart<HeldPermission[]>;
 }
 
 export function readEvidence(
   read: RegistrationRead,
   dir: PermissionDirectory,
 ): RegistrationEvidence {
-  const configured: Known<HeldPermission[]> = read.application
+  const configured: GraphPart<HeldPermission[]> = read.application
     ? {
-        known: true,
+        ok: true,
         value: read.application.requiredResourceAccess.flatMap((rra) => {
           const resource = resourceOfAppId(rra.resourceAppId);
           if (!resource) return [];
@@ -43,15 +41,15 @@ export function readEvidence(
           });
         }),
       }
-    : { known: false, failure: read.failure ?? { message: 'the application was not read' } };
+    : { ok: false, failure: read.failure ?? { message: 'the application was not read' } };
 
   const roles = read.appRoleAssignments;
-  const appRoles: Known<HeldPermission[]> = !roles
-    ? { known: false, failure: configuredFailure(read) }
+  const appRoles: GraphPart<HeldPermission[]> = !roles
+    ? { ok: false, failure: configuredFailure(read) }
     : !roles.ok
-      ? { known: false, failure: roles.failure }
+      ? { ok: false, failure: roles.failure }
       : {
-          known: true,
+          ok: true,
           value: roles.value.flatMap((a) => {
             const resource = dir.resourceOfObjectId(a.resourceId, a.resourceDisplayName);
             if (!resource) return [];
@@ -67,12 +65,12 @@ export function readEvidence(
         };
 
   const grants = read.permissionGrants;
-  const delegated: Known<HeldPermission[]> = !grants
-    ? { known: false, failure: configuredFailure(read) }
+  const delegated: GraphPart<HeldPermission[]> = !grants
+    ? { ok: false, failure: configuredFailure(read) }
     : !grants.ok
-      ? { known: false, failure: grants.failure }
+      ? { ok: false, failure: grants.failure }
       : {
-          known: true,
+          ok: true,
           value: grants.value.flatMap((g) => {
             const resource = dir.resourceOfObjectId(g.resourceId) ?? guessResource(g.scope, dir);
             if (!resource) return [];

@@ -2,7 +2,7 @@
 // failures (the connector's other features may use them).
 import { MAIL_DELEGATED, formatPermission } from './catalogue.js';
 import type { HeldPermission, RegistrationEvidence } from './grants.js';
-import type { PermissionRow } from './judge.js';
+import type { PermissionRow } from './rows.js';
 
 export function notRequired(evidence: RegistrationEvidence, rows: PermissionRow[]): string[] {
   const required = (p: HeldPermission) =>
@@ -13,7 +13,7 @@ export function notRequired(evidence: RegistrationEvidence, rows: PermissionRow[
     });
   const names = new Set<string>();
   for (const part of [evidence.configured, evidence.appRoles, evidence.delegated]) {
-    if (!part.known) continue;
+    if (!part.ok) continue;
     for (const p of part.value) {
       if (required(p)) continue;
       names.add(

@@ -3,15 +3,15 @@
 import type { Settings } from '../settings/types.js';
 import { formatPermission } from './catalogue.js';
 import { RESOURCE_NAMES } from './builtin-ids.js';
-import type { PermissionRow } from './judge.js';
+import type { PermissionRow } from './rows.js';
 
 const TYPE_LABEL = { delegated: 'Delegated permissions', application: 'Application permissions' };
 
-export function apiPermissionsPath(appName: string, clientId: string): string {
+function apiPermissionsPath(appName: string, clientId: string): string {
   return `Entra ID → App registrations → ${appName} (app ID ${clientId}) → API permissions`;
 }
 
-export function addPermissionPath(row: PermissionRow): string {
+function addPermissionPath(row: PermissionRow): string {
   const r = row.requirement;
   const api =
     r.resource === 'graph'

@@ -8,9 +8,8 @@ import {
   delegatedScopes,
   type TokenClaims,
 } from '../identity/jwt-claims.js';
-import type { ResourceKey, Settings } from '../settings/types.js';
+import { RESOURCE_APP_IDS, type ResourceKey, type Settings } from '../settings/types.js';
 import type { Requirement } from './catalogue.js';
-import { RESOURCE_APP_IDS } from './builtin-ids.js';
 
 export type InToken = 'yes' | 'no' | 'n/a' | 'no token';
 
@@ -32,7 +31,7 @@ export interface TokenEvidence {
 const lowerSet = (items: string[]) => new Set(items.map((i) => i.toLowerCase()));
 const lastSegment = (scope: string) => scope.slice(scope.lastIndexOf('/') + 1);
 
-export function audienceOf(claims: TokenClaims | undefined): ResourceKey | undefined {
+function audienceOf(claims: TokenClaims | undefined): ResourceKey | undefined {
   const aud = Array.isArray(claims?.aud) ? claims.aud[0] : claims?.aud;
   if (!aud) return undefined;
   const host = /^https?:\/\/([^/]+)/i.exec(aud)?.[1]?.toLowerCase();

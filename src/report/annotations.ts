@@ -5,12 +5,18 @@
 // credential): those are annotated instead of the check's own line when they include one at the
 // check's level (the check then gives one finding per reason for its status); notices are kept
 // apart, as the runner shows them as notices, not as problems.
-import { CHECK_IDS, type CheckId, type CheckResult, type Report } from '../engine/types.js';
+import {
+  CHECK_IDS,
+  type AnnotationLevel,
+  type CheckId,
+  type CheckResult,
+  type Report,
+} from '../engine/types.js';
 
 export const MAX_ANNOTATIONS_PER_LEVEL = 10;
 
 export interface Annotation {
-  level: 'error' | 'warning';
+  level: Exclude<AnnotationLevel, 'notice'>;
   title: string;
   message: string;
   checkId: CheckId;
@@ -26,7 +32,7 @@ export interface AnnotationPlan {
 }
 
 export interface Notice {
-  level: 'notice';
+  level: Extract<AnnotationLevel, 'notice'>;
   title: string;
   message: string;
   checkId: CheckId;
@@ -66,7 +72,7 @@ export function annotationFor(check: CheckResult): Annotation | undefined {
  * A check's annotations: its findings when it names them one by one and one of them carries the
  * check's own level, else its own line followed by its findings (each error or warning).
  */
-export function annotationsFor(check: CheckResult): (Annotation | Notice)[] {
+function annotationsFor(check: CheckResult): (Annotation | Notice)[] {
   const own = annotationFor(check);
   const findings = (check.annotations ?? []).map((a) => ({
     level: a.level,

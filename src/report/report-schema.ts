@@ -1,10 +1,10 @@
-// The contract's JSON report (contract.md, "The JSON report") as a zod schema: the CLI's
+// The contract's JSON report (README.md, Outputs: `report-path`) as a zod schema: the CLI's
 // `--json` output and the action's report file are validated against it in tests, and scripts
 // that consume the report can use it to parse.
 import { z } from 'zod';
 import { CHECK_IDS } from '../engine/types.js';
 
-export const checkResultSchema = z.strictObject({
+const checkResultSchema = z.strictObject({
   id: z.enum(CHECK_IDS),
   title: z.string().min(1),
   status: z.enum(['pass', 'warn', 'fail', 'skip']),
@@ -14,7 +14,7 @@ export const checkResultSchema = z.strictObject({
   code: z.string().optional(),
 });
 
-export const secretReportSchema = z.object({
+const secretReportSchema = z.object({
   keyId: z.string(),
   displayName: z.string(),
   hint: z.string(),

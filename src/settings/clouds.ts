@@ -1,5 +1,6 @@
-// Per-cloud hosts (reference: m365-facts.md section 8). Sovereign mail hosts and resources are
-// partly UNCONFIRMED there, so every one of them can be overridden with the `endpoints` input.
+// Per-cloud hosts (https://learn.microsoft.com/entra/identity-platform/authentication-national-cloud).
+// Sovereign mail hosts and resources are partly unconfirmed, so every one of them can be
+// overridden with the `endpoints` input.
 import type { Cloud, Endpoints } from './types.js';
 
 export const CLOUD_ENDPOINTS: Record<Cloud, Endpoints> = {

@@ -1,13 +1,16 @@
 // Turns raw input strings (from the action's inputs or the CLI's flags) into typed Settings.
 // Every refusal names the input and the reason; no value of a secret input is ever echoed.
 import { z } from 'zod';
-import { defaultMailScopes } from '../identity/default-scopes.js';
+import { defaultMailScopes } from './default-scopes.js';
 import { CLOUD_ENDPOINTS } from './clouds.js';
+import { DEFAULTS, type InputName } from './inputs.js';
 import type {
   Activity,
   CheckName,
+  CheckRunMode,
   Endpoints,
-  InputName,
+  FailOn,
+  Grant,
   InputProblem,
   PermissionRef,
   RawInputs,
@@ -22,24 +25,23 @@ import {
   tenantIdProblem,
 } from './validators.js';
 
-export const DEFAULTS = {
-  grant: 'auto',
-  activities: 'read, send',
-  'read-protocol': 'imap',
-  'permissions-profile': 'flow',
-  checks: 'permissions, token, mailbox, secret-expiry',
-  'secret-expiry-warning-days': '30',
-  'secret-expiry-failure-days': '7',
-  'secret-expiry-scope': 'self',
-  'fail-on': 'error',
-  cloud: 'public',
-  'timeout-seconds': '60',
-  'check-run': 'auto',
-} as const satisfies Partial<Record<InputName, string>>;
+/**
+ * What a front end needs whether or not the inputs were accepted: the step's verdict rule, the
+ * pull-request check and how long the run may take. Refused inputs keep the safe defaults, except
+ * what can be read of the pull-request check's own inputs (so a refusal still shows on the PR).
+ */
+export interface FrontEndOptions {
+  failOn: FailOn;
+  checkRun: CheckRunMode;
+  githubToken: string;
+  timeoutMs: number;
+  /** Where to also write the report as JUnit XML; '' for nowhere. */
+  junitPath: string;
+}
 
 export type ParseResult =
-  | { ok: true; settings: Settings; warnings: string[] }
-  | { ok: false; problems: InputProblem[]; warnings: string[] };
+  | { ok: true; settings: Settings; warnings: string[]; frontEnd: FrontEndOptions }
+  | { ok: false; problems: InputProblem[]; warnings: string[]; frontEnd: FrontEndOptions };
 
 const ACTIVITIES = ['read', 'send'] as const;
 const CHECKS = ['permissions', 'token', 'mailbox', 'secret-expiry'] as const;
@@ -143,7 +145,68 @@ export function parseSettings(raw: RawInputs): ParseResult {
     problem('extra-permissions', m),
   );
 
-  // What the chosen grant and checks need.
+  crossFieldRules({ grant, checks, username, password, clientSecret }, problem);
+
+  const scopeInput = get('scope');
+  const scopes = scopeInput
+    ? scopeInput.split(/\s+/).filter(Boolean)
+    : defaultMailScopes(grant, activities, readProtocol, endpoints);
+
+  if (problems.length)
+    return {
+      ok: false,
+      problems,
+      warnings,
+      frontEnd: refusedFrontEnd(get('check-run'), get('github-token'), get('junit-path')),
+    };
+  return {
+    ok: true,
+    warnings,
+    frontEnd: {
+      failOn,
+      checkRun,
+      githubToken: get('github-token'),
+      timeoutMs: timeoutSeconds * 1000,
+      junitPath: get('junit-path'),
+    },
+    settings: {
+      tenantId,
+      clientId,
+      clientSecret,
+      username,
+      password,
+      grant,
+      grantSource: grantInput === 'auto' ? 'auto' : 'input',
+      activities,
+      readProtocol,
+      scopes,
+      scopeSource: scopeInput ? 'input' : 'default',
+      permissionsProfile,
+      extraPermissions,
+      checks,
+      secretExpiry: { warningDays, failureDays, scope: secretExpiryScope },
+      failOn,
+      cloud,
+      endpoints,
+      timeoutMs: timeoutSeconds * 1000,
+      githubToken: get('github-token'),
+      checkRun,
+    },
+  };
+}
+
+/** The rules between inputs: what the chosen grant and checks need of the others. */
+function crossFieldRules(
+  given: {
+    grant: Grant;
+    checks: CheckName[];
+    username: string;
+    password: string;
+    clientSecret: string;
+  },
+  problem: (input: InputName, message: string) => void,
+): void {
+  const { grant, checks, username, password, clientSecret } = given;
   const needsUserToken =
     grant === 'password' &&
     (checks.includes('token') || checks.includes('mailbox') || checks.includes('permissions'));
@@ -179,40 +242,20 @@ export function parseSettings(raw: RawInputs): ParseResult {
       `'${username}' is not a user principal name; give the mailbox account as user@domain`,
     );
   }
+}
 
-  const scopeInput = get('scope');
-  const scopes = scopeInput
-    ? scopeInput.split(/\s+/).filter(Boolean)
-    : defaultMailScopes(grant, activities, readProtocol, endpoints);
-
-  if (problems.length) return { ok: false, problems, warnings };
+/** Refused inputs: the defaults, and the pull-request check's inputs when they can be read. */
+function refusedFrontEnd(
+  checkRun: string,
+  githubToken: string,
+  junitPath: string,
+): FrontEndOptions {
   return {
-    ok: true,
-    warnings,
-    settings: {
-      tenantId,
-      clientId,
-      clientSecret,
-      username,
-      password,
-      grant,
-      grantSource: grantInput === 'auto' ? 'auto' : 'input',
-      activities,
-      readProtocol,
-      scopes,
-      scopeSource: scopeInput ? 'input' : 'default',
-      permissionsProfile,
-      extraPermissions,
-      checks,
-      secretExpiry: { warningDays, failureDays, scope: secretExpiryScope },
-      failOn,
-      cloud,
-      endpoints,
-      timeoutMs: timeoutSeconds * 1000,
-      githubToken: get('github-token'),
-      checkRun,
-      junitPath: get('junit-path'),
-    },
+    junitPath,
+    failOn: 'error',
+    checkRun: checkRun === 'always' || checkRun === 'never' ? checkRun : 'auto',
+    githubToken,
+    timeoutMs: Number(DEFAULTS['timeout-seconds']) * 1000,
   };
 }
 

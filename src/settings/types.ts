@@ -1,5 +1,6 @@
 // The typed settings every part of the engine works from. Built once from raw inputs by
 // parse-settings.ts; nothing else reads action inputs or CLI flags.
+import type { InputName } from './inputs.js';
 
 export type Grant = 'password' | 'client-credentials';
 export type Activity = 'read' | 'send';
@@ -12,6 +13,26 @@ export type Cloud = 'public' | 'usgov' | 'usgov-dod' | 'china';
 export type CheckRunMode = 'auto' | 'always' | 'never';
 export type PermissionType = 'delegated' | 'application';
 export type ResourceKey = 'graph' | 'exchange';
+export type MailProtocol = 'imap' | 'pop' | 'smtp';
+
+/**
+ * The permission each mail protocol needs, per kind of token:
+ * https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth
+ */
+export const MAIL_PERMISSIONS: Record<MailProtocol, Record<PermissionType, string>> = {
+  imap: { delegated: 'IMAP.AccessAsUser.All', application: 'IMAP.AccessAsApp' },
+  pop: { delegated: 'POP.AccessAsUser.All', application: 'POP.AccessAsApp' },
+  smtp: { delegated: 'SMTP.Send', application: 'SMTP.SendAsApp' },
+};
+
+/**
+ * The application (client) ids of the two resources, the same in every tenant and cloud:
+ * https://learn.microsoft.com/troubleshoot/entra/entra-id/governance/verify-first-party-apps-sign-in
+ */
+export const RESOURCE_APP_IDS: Record<ResourceKey, string> = {
+  graph: '00000003-0000-0000-c000-000000000000',
+  exchange: '00000002-0000-0ff1-ce00-000000000000',
+};
 
 /** A permission named in `extra-permissions`, e.g. `graph:Mail.Send (application)`. */
 export interface PermissionRef {
@@ -65,41 +86,10 @@ export interface Settings {
   timeoutMs: number;
   githubToken: string;
   checkRun: CheckRunMode;
-  /** Where to also write the report as JUnit XML; '' for nowhere. */
-  junitPath: string;
 }
 
 /** Raw input values keyed by the contract's input names (`tenant-id`, ...). */
 export type RawInputs = Partial<Record<InputName, string>>;
-
-export const INPUT_NAMES = [
-  'tenant-id',
-  'client-id',
-  'client-secret',
-  'username',
-  'password',
-  'grant',
-  'activities',
-  'read-protocol',
-  'scope',
-  'permissions-profile',
-  'extra-permissions',
-  'checks',
-  'secret-expiry-warning-days',
-  'secret-expiry-failure-days',
-  'secret-expiry-scope',
-  'fail-on',
-  'cloud',
-  'endpoints',
-  'timeout-seconds',
-  'github-token',
-  'check-run',
-  'junit-path',
-] as const;
-export type InputName = (typeof INPUT_NAMES)[number];
-
-/** Inputs whose values are secrets: masked on read, never echoed. */
-export const SECRET_INPUTS: readonly InputName[] = ['client-secret', 'password', 'github-token'];
 
 export interface InputProblem {
   input: InputName;

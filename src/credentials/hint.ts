@@ -1,9 +1,9 @@
 // Which of the app's secrets this pipeline uses. Graph shows each password credential's `hint`,
-// the first three characters of its value (m365-facts.md section 9), so the configured secret's
+// the first three characters of its value (https://learn.microsoft.com/graph/api/resources/passwordcredential), so the configured secret's
 // first three characters pick it out. The hint alone is public (Graph shows it to anyone who can
 // read the app); it must never be printed next to any other fragment of the secret.
 
-export const HINT_LENGTH = 3;
+const HINT_LENGTH = 3;
 
 export const hintOf = (secretValue: string): string => secretValue.slice(0, HINT_LENGTH);
 

@@ -4,7 +4,7 @@
 
 export const DAY_MS = 86_400_000;
 
-/** The year Entra wrote for secrets created as "never expires" (m365-facts.md section 9). */
+/** The year Entra wrote for secrets created as "never expires" (https://learn.microsoft.com/graph/api/resources/passwordcredential). */
 const NEVER_EXPIRES_YEAR = 2299;
 
 /** Whole days from `now` until `end`, rounded down; negative once `end` has passed. */

@@ -2,12 +2,13 @@
 // the application that the permissions check shares. The secret in use is found by its hint;
 // it and the certificates decide the status, other secrets are shown but never fail the run.
 import type { CheckAnnotation, CheckResult, CheckStatus } from '../engine/types.js';
+import { worstStatus } from '../engine/verdict.js';
 import type { RegistrationRead } from '../graph/registration.js';
 import type { Settings } from '../settings/types.js';
 import { credentialViews, nameOf, type CredentialView } from './credentials.js';
 import { dayOf, describeDaysLeft } from './days.js';
 import { hintOf, matchingHint } from './hint.js';
-import { isAlarming, isFailing, type ExpiryLevel } from './judge.js';
+import { isAlarming, isFailing, type ExpiryLevel } from './expiry-level.js';
 import { credentialTable } from './table.js';
 
 export const SELF_TITLE = 'Client secret expiry';
@@ -20,7 +21,7 @@ export interface SelfExpiry {
   inUse?: CredentialView;
 }
 
-export function judgeSelf(read: RegistrationRead, settings: Settings, now: Date): SelfExpiry {
+export function selfScopeExpiry(read: RegistrationRead, settings: Settings, now: Date): SelfExpiry {
   const app = read.application;
   if (!app) return { result: unreadable(read, settings), views: [] };
   const secret = settings.clientSecret;
@@ -65,7 +66,7 @@ export function judgeSelf(read: RegistrationRead, settings: Settings, now: Date)
   if (alarmingCerts.length)
     summary += `; ${alarmingCerts.length} certificate(s) expire within ${warningDays} days or have expired`;
 
-  const status = worst(statuses);
+  const status = worstStatus(statuses);
   const details = [...alarming.map((v) => lineOf(v)), ...notes];
   if (!views.length) details.push(`'${appName}' has no client secrets and no certificates.`);
   const notFoundFix = `Check that client-id (${app.appId}) is the app the secret was created in; if the secret was deleted, create a new one (App registrations → '${appName}' → Certificates & secrets → New client secret) and update the CI secret.`;
@@ -148,12 +149,8 @@ const STATUS: Record<ExpiryLevel, CheckStatus> = {
 };
 const statusOf = (level: ExpiryLevel): CheckStatus => STATUS[level];
 
-const RANK: Record<CheckStatus, number> = { skip: 0, pass: 1, warn: 2, fail: 3 };
-export const worst = (statuses: readonly CheckStatus[]): CheckStatus =>
-  statuses.reduce<CheckStatus>((a, b) => (RANK[b] > RANK[a] ? b : a), 'pass');
-
 /** "expires in 3 days (2026-11-27)", "never expires (2299-12-31)". */
-export function whenOf(view: CredentialView): string {
+function whenOf(view: CredentialView): string {
   if (view.neverExpires) return `never expires (${dayOf(view.end)})`;
   return `${describeDaysLeft(view.daysLeft, view.expired)} (${dayOf(view.end)})`;
 }

@@ -4,7 +4,8 @@
 import type { ResourceKey } from '../settings/types.js';
 import type { Requirement } from './catalogue.js';
 import type { PermissionDirectory } from './directory.js';
-import type { HeldPermission, Known, RegistrationEvidence } from './grants.js';
+import type { GraphPart } from '../graph/types.js';
+import type { HeldPermission, RegistrationEvidence } from './grants.js';
 import type { InToken } from './token-evidence.js';
 
 export type Tri = 'yes' | 'no' | 'unknown';
@@ -32,7 +33,7 @@ export interface PermissionRow {
 
 const RESOURCES: ResourceKey[] = ['graph', 'exchange'];
 
-export function judgeRequirement(
+export function permissionRow(
   req: Requirement,
   evidence: RegistrationEvidence,
   dir: PermissionDirectory,
@@ -51,8 +52,8 @@ export function judgeRequirement(
         ((i.lookup.found && p.id?.toLowerCase() === i.lookup.id.toLowerCase()) ||
           p.name?.toLowerCase() === req.name.toLowerCase()),
     );
-  const find = (known: Known<HeldPermission[]>): { tri: Tri; held?: HeldPermission[] } => {
-    if (!known.known) return { tri: 'unknown' };
+  const find = (known: GraphPart<HeldPermission[]>): { tri: Tri; held?: HeldPermission[] } => {
+    if (!known.ok) return { tri: 'unknown' };
     const held = known.value.filter(matches);
     if (held.length) return { tri: 'yes', held };
     // An id that could not be resolved cannot be told absent from a list of ids.

@@ -2,12 +2,13 @@
 // included), grouped by app. Other apps' credentials never fail the run: the scan warns, and
 // `fail-on: warning` turns that into a failed step for teams that want it. Only the scan itself
 // failing (no Application.Read.All, Graph unreachable) fails the result.
-import type { RunContext } from '../engine/context.js';
-import type { CheckResult } from '../engine/types.js';
+import type { Adapters, CheckResult } from '../engine/types.js';
+import type { GraphClient } from '../graph/client.js';
 import type { GraphReadFailure } from '../graph/types.js';
-import { getGraphToken } from '../identity/tokens.js';
+import type { TokenOutcome } from '../identity/token-request.js';
+import type { Settings } from '../settings/types.js';
 import { credentialViews, soonestFirst, type CredentialView } from './credentials.js';
-import { isAlarming } from './judge.js';
+import { isAlarming } from './expiry-level.js';
 import { annotationOf, lineOf } from './self-expiry.js';
 import { credentialTable } from './table.js';
 import { listTenantApps } from './tenant-apps.js';
@@ -24,8 +25,16 @@ export interface TenantScan {
   views: CredentialView[];
 }
 
-export async function scanTenant(ctx: RunContext): Promise<TenantScan> {
-  const token = await getGraphToken(ctx);
+export interface TenantScanDeps {
+  graph: GraphClient;
+  /** The app-only Graph token (undefined: the app has no credential to get one). */
+  graphToken: TokenOutcome | undefined;
+  settings: Settings;
+  adapters: Pick<Adapters, 'now' | 'progress'>;
+}
+
+export async function scanTenant(ctx: TenantScanDeps): Promise<TenantScan> {
+  const token = ctx.graphToken;
   if (!token?.ok)
     return {
       views: [],
@@ -43,7 +52,7 @@ export async function scanTenant(ctx: RunContext): Promise<TenantScan> {
   let apps = 0;
   let pages = 0;
   let unreadable = 0;
-  for await (const outcome of listTenantApps(ctx, token.token.accessToken)) {
+  for await (const outcome of listTenantApps(ctx.graph)) {
     if (!outcome.ok) return { views: [], result: refused(outcome.failure, ctx, apps) };
     pages += 1;
     unreadable += outcome.page.unreadable;
@@ -117,7 +126,11 @@ function groupByApp(sorted: readonly CredentialView[]): Map<string, CredentialVi
   return groups;
 }
 
-function refused(failure: GraphReadFailure, ctx: RunContext, scannedSoFar: number): CheckResult {
+function refused(
+  failure: GraphReadFailure,
+  ctx: TenantScanDeps,
+  scannedSoFar: number,
+): CheckResult {
   const denied = failure.status === 403 || failure.code === 'Authorization_RequestDenied';
   const partial = scannedSoFar ? ` after ${scannedSoFar} applications` : '';
   if (denied)

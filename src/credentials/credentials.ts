@@ -4,7 +4,7 @@
 import type { KeyCredential, PasswordCredential } from '../graph/types.js';
 import type { SecretReport } from '../engine/types.js';
 import { daysLeft, neverExpires, parseGraphDate } from './days.js';
-import { expiryLevel, type ExpiryLevel, type Thresholds } from './judge.js';
+import { expiryLevel, type ExpiryLevel, type Thresholds } from './expiry-level.js';
 
 export interface CredentialView {
   kind: 'password' | 'certificate';
