@@ -6,6 +6,7 @@
 // the text is cut to `maxBytes`, whole blocks first, saying what was left out.
 import type { CheckResult, DetailTable, Report, SecretReport } from '../engine/types.js';
 import { MAX_ANNOTATIONS_PER_LEVEL, type Annotation } from './annotations.js';
+import { splitFix } from './fix-commands.js';
 import { clip, escapeHtml, inlineHtml, preHtml } from './html.js';
 import { STATUS_ICON, STATUS_WORD, VERDICT_HEADLINE, countLine } from './status.js';
 
@@ -34,10 +35,12 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   out.push(overview(report));
   checksTable(report.checks, out);
   const detailed = report.checks.filter(hasDetails);
+  /** Command blocks already shown, and under which check: each is shown once. */
+  const shownCommands = new Map<string, string>();
   const secretsFallback = secretsTableFallback(report);
   if (detailed.length || secretsFallback) {
     if (out.tryPush('<h3>Details</h3>\n\n')) {
-      for (const check of detailed) if (!out.tryPush(checkDetails(check))) break;
+      for (const check of detailed) if (!out.tryPush(checkDetails(check, shownCommands))) break;
       if (secretsFallback) out.tryPush(secretsFallback);
     }
   }
@@ -84,13 +87,35 @@ function checksTable(checks: readonly CheckResult[], out: BoundedText): void {
 
 function checkRow(check: CheckResult, withFix: boolean): string {
   const code = check.code ? `<br><code>${escapeHtml(check.code)}</code>` : '';
-  return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td>${withFix ? `<td>${inlineHtml(clip(check.remediation ?? '', MAX_CELL * 2))}</td>` : ''}</tr>\n`;
+  // The words of the fix only: its commands are under the check, in Details, to copy.
+  const fix = splitFix(check.remediation);
+  const below = fix.commands.length ? ' (commands in Details below)' : '';
+  return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td>${withFix ? `<td>${inlineHtml(clip(fix.prose, MAX_CELL * 2))}${below}</td>` : ''}</tr>\n`;
 }
 
 const hasDetails = (check: CheckResult): boolean =>
-  Boolean(check.details?.trim()) || Boolean(check.tables?.length);
+  Boolean(check.details?.trim()) ||
+  Boolean(check.tables?.length) ||
+  splitFix(check.remediation).commands.length > 0;
 
-function checkDetails(check: CheckResult): string {
+/**
+ * The fix's commands as a fenced code block (GitHub renders Markdown inside <details> when blank
+ * lines surround it, with a copy button), once: a later check with the same commands points up.
+ */
+function commandBlock(check: CheckResult, shown: Map<string, string>): string {
+  const { commands, language } = splitFix(check.remediation);
+  if (!commands.length) return '';
+  const text = commands.join('\n');
+  const earlier = shown.get(text);
+  if (earlier)
+    return `<p>Fix: the same commands as under <strong>${inlineHtml(earlier)}</strong>.</p>\n`;
+  shown.set(text, check.title);
+  // A fence longer than any backtick run inside keeps the block closed where it should be.
+  const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `\n<p><strong>Fix</strong>, to copy:</p>\n\n${fence}${language}\n${text}\n${fence}\n\n`;
+}
+
+function checkDetails(check: CheckResult, shownCommands: Map<string, string>): string {
   // Open what needs attention, and the tables (permissions, secrets) even on a pass: they are
   // what a reader comes to the summary for. Passing transcripts stay folded.
   const open =
@@ -101,6 +126,7 @@ function checkDetails(check: CheckResult): string {
   const parts = [
     `<details${open}><summary><strong>${STATUS_ICON[check.status]} ${inlineHtml(check.title)}</strong>${code}: ${inlineHtml(clip(check.summary, MAX_CELL))}</summary>\n`,
   ];
+  parts.push(commandBlock(check, shownCommands));
   for (const table of check.tables ?? []) parts.push(detailTable(table));
   if (check.details?.trim())
     parts.push(`<pre>${preHtml(clip(check.details, MAX_DETAILS))}</pre>\n`);
