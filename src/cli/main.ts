@@ -135,7 +135,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       );
     return EXIT.failed;
   }
-  return failsStep(report.result, parsed.settings.failOn) ? EXIT.failed : EXIT.ok;
+  return failsStep(report.result, parsed.frontEnd.failOn) ? EXIT.failed : EXIT.ok;
 }
 
 /** Asks, on the terminal, for the secrets whose absence the parser refused. */
