@@ -35,7 +35,7 @@ describe('dist/', () => {
     );
   });
 
-  // The start-up budget (npm run bench) depends on these two: see README, Development.
+  // The start-up budget (npm run bench) depends on these two: see docs/development.md.
   it('has one copy of undici, and not its index (which loads all of undici)', () => {
     const bundle = readFileSync('dist/action/index.js', 'utf8');
     // Text unique to undici's dispatcher-base.js and to its index.js (MockAgent, WebSocket).

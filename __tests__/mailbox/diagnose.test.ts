@@ -1,5 +1,5 @@
 // Diagnosis of Exchange Online replies that a local server cannot produce (recorded texts from
-// README.md, Mailbox login), with and without token claims.
+// docs/checks.md, Mailbox login), with and without token claims.
 import { describe, expect, it } from '@jest/globals';
 import {
   diagnoseMailOutcome,

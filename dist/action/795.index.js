@@ -789,7 +789,7 @@ function networkDiagnosis(outcome, label) {
 // Turns a probe outcome into a cause and a fix. Exchange's refusals are generic ("AUTHENTICATE
 // failed", "535 5.7.3"), so reply texts that name their cause (5.7.139, "authenticated but not
 // connected") come first, then what the token's claims show, then the usual Exchange-side cause
-// for the grant. Replies and causes: README.md, Mailbox login, and
+// for the grant. Replies and causes: docs/checks.md, Mailbox login, and
 // https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth
 
 

@@ -1,6 +1,6 @@
 // The parts of undici this action uses, imported by path. undici's index.js loads everything it
 // has (fetch, WebSocket, caches, mocks, ...), which cost about a third of a token-only run's
-// start-up (measured with --cpu-prof; see README, Development); these files are all that a
+// start-up (measured with --cpu-prof; see docs/development.md); these files are all that a
 // request through a proxy-aware agent needs.
 import type { Dispatcher } from 'undici';
 import api from 'undici/lib/api/index.js';

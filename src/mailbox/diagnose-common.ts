@@ -1,5 +1,5 @@
 // Shapes shared by the diagnosis files, and the connector's setup steps they point to
-// (README.md, Troubleshooting).
+// (docs/setup.md, docs/troubleshooting.md).
 import type { TokenClaims } from '../identity/jwt-claims.js';
 import type { Grant } from '../settings/types.js';
 import type { MailProtocol } from './probe-types.js';
@@ -21,7 +21,7 @@ export interface Diagnosis {
   summary: string;
   cause: string;
   remediation: string;
-  /** The connector's setup step (README.md, Troubleshooting) that was missed, when one fits. */
+  /** The connector's setup step (docs/setup.md, docs/troubleshooting.md) that was missed, when one fits. */
   setupStep?: string;
 }
 
