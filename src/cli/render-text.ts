@@ -2,6 +2,7 @@
 // and tables for what did not pass. Colour only when asked (a terminal without NO_COLOR).
 import type { CheckResult, CheckStatus, DetailTable, Report } from '../engine/types.js';
 import { VERDICT_HEADLINE, countLine } from '../report/status.js';
+import { SETUP_GUIDE_PATH, setupAnchor } from '../report/setup-link.js';
 import { SUMMARY_TITLE } from '../report/summary-html.js';
 
 export interface TextStyle {
@@ -65,6 +66,9 @@ export function renderText(report: Report, style: TextStyle): string {
       const [first, ...more] = check.remediation.split(/\r?\n/);
       lines.push(`${indent}${paint('bold', 'Fix:')} ${first}`);
       for (const line of more) lines.push(`${indent}     ${line}`);
+      const anchor = setupAnchor(check);
+      if (anchor)
+        lines.push(`${indent}${paint('dim', `Setup guide: ${SETUP_GUIDE_PATH}#${anchor}`)}`);
     }
     if (check.status === 'pass' && !style.verbose) continue;
     for (const table of check.tables ?? []) {

@@ -14,6 +14,7 @@ import {
   renderSummary,
 } from '../report/summary-html.js';
 import { countLine } from '../report/status.js';
+import { setupGuideUrl } from '../report/setup-link.js';
 import type { WorkflowEvent } from './event.js';
 import { GitHubApiError, githubPost } from './rest.js';
 
@@ -104,7 +105,10 @@ export async function publishPullRequestCheck(req: CheckRunRequest): Promise<Che
         ...(runUrl ? { details_url: runUrl } : {}),
         output: {
           title,
-          summary: renderSummary(req.report, { maxBytes: CHECK_RUN_SUMMARY_MAX_BYTES }),
+          summary: renderSummary(req.report, {
+            maxBytes: CHECK_RUN_SUMMARY_MAX_BYTES,
+            setupGuideUrl: setupGuideUrl(env),
+          }),
         },
       },
       timeoutMs,

@@ -7,6 +7,7 @@
 import type { CheckResult, DetailTable, Report, SecretReport } from '../engine/types.js';
 import { MAX_ANNOTATIONS_PER_LEVEL, type Annotation } from './annotations.js';
 import { splitFix } from './fix-commands.js';
+import { setupAnchor } from './setup-link.js';
 import { clip, escapeHtml, inlineHtml, preHtml } from './html.js';
 import { STATUS_ICON, STATUS_WORD, VERDICT_HEADLINE, countLine } from './status.js';
 
@@ -21,6 +22,8 @@ export interface SummaryOptions {
   maxBytes?: number;
   /** Problems beyond the annotation limit: listed after the details. */
   overflow?: readonly Annotation[];
+  /** URL of docs/setup.md: each fix then links to the setup step it repairs. */
+  setupGuideUrl?: string;
 }
 
 const MAX_CELL = 600;
@@ -33,7 +36,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const out = new BoundedText(options.maxBytes ?? STEP_SUMMARY_MAX_BYTES);
   out.push(heading(report));
   out.push(overview(report));
-  checksTable(report.checks, out);
+  checksTable(report.checks, out, options.setupGuideUrl);
   const detailed = report.checks.filter(hasDetails);
   /** Command blocks already shown, and under which check: each is shown once. */
   const shownCommands = new Map<string, string>();
@@ -67,7 +70,7 @@ function overview(report: Report): string {
   }</p>\n\n`;
 }
 
-function checksTable(checks: readonly CheckResult[], out: BoundedText): void {
+function checksTable(checks: readonly CheckResult[], out: BoundedText, guide?: string): void {
   // A run with nothing to fix has no Fix column: an empty column only draws the eye.
   const withFix = checks.some((c) => c.remediation);
   out.push(
@@ -75,7 +78,7 @@ function checksTable(checks: readonly CheckResult[], out: BoundedText): void {
   );
   let shown = 0;
   for (const check of checks) {
-    if (!out.tryPush(checkRow(check, withFix), '</tbody>\n</table>\n\n'.length + 200)) break;
+    if (!out.tryPush(checkRow(check, withFix, guide), '</tbody>\n</table>\n\n'.length + 200)) break;
     shown++;
   }
   if (shown < checks.length)
@@ -85,11 +88,14 @@ function checksTable(checks: readonly CheckResult[], out: BoundedText): void {
   out.push('</tbody>\n</table>\n\n');
 }
 
-function checkRow(check: CheckResult, withFix: boolean): string {
+function checkRow(check: CheckResult, withFix: boolean, guide?: string): string {
   const code = check.code ? `<br><code>${escapeHtml(check.code)}</code>` : '';
   // The words of the fix only: its commands are under the check, in Details, to copy.
   const fix = splitFix(check.remediation);
-  const below = fix.commands.length ? ' (commands in Details below)' : '';
+  const anchor = guide && check.remediation ? setupAnchor(check) : undefined;
+  const below =
+    (fix.commands.length ? ' (commands in Details below)' : '') +
+    (anchor ? ` <a href="${escapeHtml(`${guide}#${anchor}`)}">Setup guide: ${anchor}</a>` : '');
   return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td>${withFix ? `<td>${inlineHtml(clip(fix.prose, MAX_CELL * 2))}${below}</td>` : ''}</tr>\n`;
 }
 
