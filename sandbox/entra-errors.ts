@@ -76,10 +76,12 @@ export const ENTRA_ERRORS: Record<number, Omit<EntraErrorSpec, 'code'>> = {
     error: 'invalid_grant',
     text: 'External security challenge not satisfied.',
   },
+  // With ROPC Entra answers a Conditional Access block as interaction_required + message_only.
   53003: {
     status: 400,
-    error: 'invalid_grant',
+    error: 'interaction_required',
     text: 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
+    suberror: 'message_only',
   },
   530035: {
     status: 400,
@@ -119,7 +121,7 @@ export const ENTRA_ERRORS: Record<number, Omit<EntraErrorSpec, 'code'>> = {
   },
   90002: {
     status: 400,
-    error: 'invalid_request',
+    error: 'invalid_tenant',
     text: "Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.",
   },
   900144: {
@@ -246,6 +248,99 @@ export const ENTRA_ERRORS: Record<number, Omit<EntraErrorSpec, 'code'>> = {
     status: 400,
     error: 'invalid_grant',
     text: "User's Active Directory password has expired.",
+  },
+  53000: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'Device is not in required device state: compliant. Conditional Access policy requires a compliant device, and the device is not compliant. The user must enroll their device with an approved MDM provider like Intune.',
+  },
+  53001: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'Device is not in required device state: domain_joined. Conditional Access policy requires a domain joined device, and the device is not domain joined.',
+  },
+  53002: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'Application used is not an approved application for Conditional Access.',
+  },
+  53004: {
+    status: 400,
+    error: 'interaction_required',
+    text: 'User needs to complete Multi-factor authentication registration process before accessing this content.',
+  },
+  530032: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'Blocked by security policy.',
+  },
+  50131: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'Conditional Access failed.',
+  },
+  // Entra answers this one with HTTP 401 (Azure/azure-powershell#13193).
+  50097: { status: 401, error: 'invalid_grant', text: 'Device authentication is required.' },
+  50072: {
+    status: 400,
+    error: 'interaction_required',
+    text: 'User needs to enroll for second factor authentication.',
+  },
+  50074: { status: 400, error: 'interaction_required', text: 'Strong Authentication is required.' },
+  50135: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'Password change is required due to account risk.',
+  },
+  50064: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'Credential validation on username or password has failed.',
+  },
+  51004: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'The user account {identifier} is not in the directory.',
+  },
+  90072: {
+    status: 400,
+    error: 'invalid_grant',
+    text: 'The external account that the user signs in with does not exist on the tenant that they signed into.',
+  },
+  65002: {
+    status: 400,
+    error: 'invalid_grant',
+    text: "Consent between first party application '{client}' and first party resource '00000002-0000-0ff1-ce00-000000000000' must be configured via preauthorization - applications owned and operated by Microsoft must get approval from the API owner before requesting tokens for that API.",
+  },
+  1002012: {
+    status: 400,
+    error: 'invalid_scope',
+    text: 'The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
+  },
+  650052: {
+    status: 400,
+    error: 'invalid_client',
+    text: "The app is trying to access a service '00000002-0000-0ff1-ce00-000000000000'(Office 365 Exchange Online) that your organization '{tenant}' lacks a service principal for. Contact your IT Admin to review the configuration of your service subscriptions or consent to the application in order to create the required service principal.",
+  },
+  650057: {
+    status: 400,
+    error: 'invalid_client',
+    text: "Invalid resource. The client has requested access to a resource which is not listed in the requested permissions in the client's application registration.",
+  },
+  65005: {
+    status: 400,
+    error: 'invalid_client',
+    text: 'The application needs access to a service that your organization {tenant} has not subscribed to. Please contact your Administrator to review the configuration of your service subscriptions.',
+  },
+  90038: {
+    status: 400,
+    error: 'invalid_request',
+    text: "Tenant '{tenant}' request is being redirected to the National Cloud 'microsoftonline.us'.",
+  },
+  70002: {
+    status: 401,
+    error: 'invalid_client',
+    text: 'Error validating credentials. AADSTS50012: Invalid client secret is provided.',
   },
 };
 

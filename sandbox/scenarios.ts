@@ -154,10 +154,32 @@ const PERMISSION_SCENARIOS: Scenario[] = [
   },
   {
     name: 'public-client-flows-on',
-    description: '"Allow public client flows" is on while a client secret is used (AADSTS700025).',
+    description:
+      '"Allow public client flows" is on and the registration has no redirect URI: Entra falls back to the flag and refuses the secret (AADSTS700025).',
     apply: (tenant) => {
       tenant.app.isFallbackPublicClient = true;
     },
+  },
+  {
+    name: 'public-client-flows-on-web-redirect',
+    description:
+      '"Allow public client flows" is on, but a Web redirect URI makes the app confidential: the secret works (a note only).',
+    apply: (tenant) => {
+      tenant.app.isFallbackPublicClient = true;
+      tenant.app.webRedirectUris = ['https://connector.contoso.example/oauth/callback'];
+    },
+  },
+  {
+    name: 'rbac-send',
+    description:
+      'App-only sending authorized by Exchange RBAC for Applications: no SMTP.SendAsApp in Entra, the SMTP login works.',
+    inputs: {
+      grant: 'client-credentials',
+      password: '',
+      activities: 'send',
+      checks: 'permissions, token, mailbox',
+    },
+    apply: (tenant) => neverAdded(tenant, EXCHANGE, 'SMTP.SendAsApp', 'application'),
   },
   {
     name: 'delegated-under-exchange',

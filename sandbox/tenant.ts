@@ -49,6 +49,10 @@ export interface SandboxApp {
   displayName: string;
   signInAudience: string;
   isFallbackPublicClient: boolean;
+  /** Redirect URIs under the Web platform (confidential client). */
+  webRedirectUris: string[];
+  /** Redirect URIs under "Mobile and desktop applications" (public client). */
+  publicClientRedirectUris: string[];
   requiredResourceAccess: RequiredResourceAccess[];
   secrets: SandboxSecret[];
   certificates: SandboxCertificate[];
@@ -73,6 +77,11 @@ export interface SandboxTenant {
    * Add-MailboxPermission done). Empty: app-only mail logins are refused, as in Exchange.
    */
   exchangeMailboxAccess?: string[];
+  /**
+   * Other tenants that exist (GUIDs or domains): a token request there finds no such app and Entra
+   * answers AADSTS700016, not 90002 (which is for tenants that do not exist).
+   */
+  otherTenants: string[];
   /** Object ids of the resource service principals in this tenant. */
   resourceServicePrincipalIds: Record<ResourceAppId, string>;
   /** The tenant's other applications, generated page by page (GET /applications). */
@@ -100,6 +109,8 @@ export const SANDBOX_CLIENT_ID = '3b8e6f0a-2c4d-4e9b-9a1f-6d7c5b4a3e21';
 export const SANDBOX_SECRET = 'Xk48Q~sandbox.secret.value-not-real_0123456';
 export const SANDBOX_USER = 'alice@contoso.example';
 export const SANDBOX_PASSWORD = 'correct horse battery staple';
+/** A tenant that exists but holds no sandbox app (AADSTS700016 there). */
+export const OTHER_TENANT_ID = '0b1c2d3e-4f50-4a61-8b72-93a4b5c6d7e8';
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -115,6 +126,8 @@ export function healthyTenant(now = Date.now()): SandboxTenant {
       displayName: 'Mail connector (sandbox)',
       signInAudience: 'AzureADMyOrg',
       isFallbackPublicClient: false,
+      webRedirectUris: [],
+      publicClientRedirectUris: [],
       servicePrincipalId: 'b1d2c3b4-0000-4000-8000-00000000b001',
       requiredResourceAccess: [
         {
@@ -151,6 +164,7 @@ export function healthyTenant(now = Date.now()): SandboxTenant {
     },
     users: [{ upn: SANDBOX_USER, password: SANDBOX_PASSWORD }],
     exchangeMailboxAccess: [SANDBOX_USER],
+    otherTenants: [OTHER_TENANT_ID, 'fabrikam.example'],
     appRoleAssignments: [
       { resourceAppId: GRAPH_APP_ID, appRoleId: GRAPH_ROLES['Mail.Send']! },
       { resourceAppId: GRAPH_APP_ID, appRoleId: GRAPH_ROLES['User.Read.All']! },
@@ -182,12 +196,12 @@ export interface SandboxTenant {
    * service principals answers 403 Authorization_RequestDenied; self-reads still work.
    */
   grantReadsDenied?: boolean;
+  /** With grantReadsDenied: the 403s carry an empty `code`, as some $batch items do. */
+  emptyDeniedCode?: boolean;
   /** Page size for collections (appRoleAssignments, oauth2PermissionGrants); unset: one page. */
   graphPageSize?: number;
   /** The next `times` $batch items (whose URL contains `urlIncludes`) answer 429 + Retry-After. */
   batchItemThrottle?: { times: number; retryAfterSeconds: number; urlIncludes?: string };
   /** App roles granted but not yet in issued tokens (replication delay), by name. */
   tokenRolesLag?: string[];
-  /** Graph refuses navigation through `servicePrincipals(appId='...')/...` (400); by object id works. */
-  appIdNavigationUnsupported?: boolean;
 }

@@ -106,11 +106,11 @@ describe('the registration read', () => {
       });
   });
 
-  it('retries only the items throttled with 429, after their Retry-After', async () => {
+  it('retries only the items throttled with 429, after their Retry-After (decimal, as Graph sends it)', async () => {
     const tenant = healthyTenant();
     tenant.batchItemThrottle = {
       times: 2,
-      retryAfterSeconds: 1,
+      retryAfterSeconds: 0.249,
       urlIncludes: '/servicePrincipals',
     };
     sandbox = await startSandbox({ tenant });
@@ -122,10 +122,10 @@ describe('the registration read', () => {
     expect(first).toHaveLength(6);
     // The second batch holds exactly the two throttled items (the first two with that URL).
     expect(second!.map((r) => r.id)).toEqual(['servicePrincipal', 'appRoleAssignments']);
-    expect(logs.join('\n')).toMatch(/2 item\(s\) throttled \(429\), retrying them in 1000 ms/);
-    // The retry waited out Retry-After (1 s) before it was sent.
+    expect(logs.join('\n')).toMatch(/2 item\(s\) throttled \(429\), retrying them in 249 ms/);
+    // The retry waited out Retry-After (0.249 s) before it was sent.
     const sent = sandbox.requests.filter((r) => r.path === '/v1.0/$batch').map((r) => r.at);
-    expect(sent[1]! - sent[0]!).toBeGreaterThanOrEqual(1000);
+    expect(sent[1]! - sent[0]!).toBeGreaterThanOrEqual(249);
     expect(read.servicePrincipal?.ok).toBe(true);
     expect(read.appRoleAssignments?.ok).toBe(true);
   });
@@ -173,28 +173,19 @@ describe('the registration read', () => {
   });
 });
 
-describe('when Graph does not take the appId form for the grant lists', () => {
-  it('asks again by the service principal object id, in one more batch', async () => {
-    const tenant = healthyTenant();
-    tenant.appIdNavigationUnsupported = true;
-    sandbox = await startSandbox({ tenant });
+// Both appId-addressed navigations (appRoleAssignments, oauth2PermissionGrants) are documented in
+// Graph v1.0, so one batch reads everything: no second round trip by object id is needed.
+describe('the grant lists are read by appId', () => {
+  it('in the one batch, with no request by object id', async () => {
+    sandbox = await startSandbox();
     const { ctx } = context(sandbox);
     const read = await getRegistration(ctx);
     ctx.deadline.dispose();
-    const [, second, ...rest] = batches(sandbox);
-    expect(rest).toEqual([]);
-    expect(second).toEqual([
-      {
-        id: 'appRoleAssignments',
-        method: 'GET',
-        url: '/servicePrincipals/b1d2c3b4-0000-4000-8000-00000000b001/appRoleAssignments',
-      },
-      {
-        id: 'permissionGrants',
-        method: 'GET',
-        url: '/servicePrincipals/b1d2c3b4-0000-4000-8000-00000000b001/oauth2PermissionGrants',
-      },
-    ]);
+    const all = batches(sandbox);
+    expect(all).toHaveLength(1);
+    expect(all[0]!.map((r) => r.url)).toContain(
+      `/servicePrincipals(appId='${healthyTenant().app.appId}')/appRoleAssignments`,
+    );
     expect(read.appRoleAssignments?.ok && read.appRoleAssignments.value).toHaveLength(5);
     expect(read.permissionGrants?.ok).toBe(true);
   });

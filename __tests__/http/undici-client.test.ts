@@ -45,11 +45,11 @@ const tokenRequests = (since: number) =>
   sandbox.requests.slice(since).filter((r) => r.route === 'token');
 
 describe('retries', () => {
-  it('429 with Retry-After: waits at least that long, then succeeds', async () => {
+  it('429 with a decimal Retry-After (as Entra sends it): waits at least that long, then succeeds', async () => {
     sandbox.faults.add({
       kind: 'status',
       status: 429,
-      retryAfterSeconds: 1,
+      retryAfterSeconds: 2.128,
       times: 1,
       route: 'token',
     });
@@ -58,7 +58,7 @@ describe('retries', () => {
     expect(res).toMatchObject({ status: 200, attempts: 2 });
     const [first, second] = tokenRequests(before);
     // The sandbox's own arrival times: the second request came no sooner than Retry-After.
-    expect(second!.at - first!.at).toBeGreaterThanOrEqual(1000);
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(2128);
   });
 
   it('503 twice, then succeeds on the third attempt', async () => {

@@ -337,7 +337,7 @@ describe('secrets and single use', () => {
       `AUTH XOAUTH2 ${xoauth2InitialResponse(MAILBOX, TOKEN)}`,
     ]);
     const diagnosis = diagnoseMailOutcome(outcome, { ...appCtx, grant: 'password' });
-    expect(diagnosis.cause).toMatch(/disabled for the whole tenant/);
+    expect(diagnosis.cause).toMatch(/turned off for the whole tenant/);
     expect(diagnosis.remediation).toContain(
       'Set-TransportConfig -SmtpClientAuthenticationDisabled $false',
     );

@@ -60,6 +60,9 @@ it('email-connector profile, app-only: several missing, comma-separated', async 
     grant: 'client-credentials',
     password: '',
     'permissions-profile': 'email-connector',
+    // entra: the Exchange app role is required as the setup page has it (auto would let an
+    // app-only login decide, and no login runs here).
+    'exchange-authorization': 'entra',
     checks: 'permissions',
   });
   expect(run.code).toBe(1);

@@ -27,6 +27,7 @@ async function start(change?: (tenant: SandboxTenant) => void, scenario?: string
 }
 
 const CC = { grant: 'client-credentials', password: '' };
+const ENTRA = { ...CC, 'exchange-authorization': 'entra' };
 
 describe('all permissions present', () => {
   it.each([
@@ -115,7 +116,9 @@ describe('each required permission missing in turn', () => {
         ? unconsent(t, resource, name, kind)
         : neverAdded(t, resource, name, kind),
     );
-    const run = await runEngine(sb, kind === 'application' ? CC : {});
+    // exchange-authorization: entra, the Entra app roles are what authorizes the app (auto and
+    // rbac are below).
+    const run = await runEngine(sb, kind === 'application' ? ENTRA : {});
     const result = permissionsResult(run);
     const prefix = resource === GRAPH_APP_ID ? 'graph' : 'exchange';
     const formatted = `${prefix}:${name} (${kind})`;
@@ -167,7 +170,7 @@ describe('each required permission missing in turn', () => {
 
   it('consented but absent from the token (application): the role has not reached tokens', async () => {
     const sb = await start(undefined, 'imap-app-role-lag');
-    const run = await runEngine(sb, CC);
+    const run = await runEngine(sb, ENTRA);
     expect(run.outcome.missingPermissions).toEqual(['exchange:IMAP.AccessAsApp (application)']);
     expect(tableOf(run)['IMAP.AccessAsApp (application)']).toMatchObject({
       Consented: 'yes',
@@ -217,7 +220,7 @@ describe('grant reads refused (403 Authorization_RequestDenied)', () => {
       t.grantReadsDenied = true;
       unconsent(t, EXCHANGE_APP_ID, 'SMTP.SendAsApp', 'application');
     });
-    const run = await runEngine(sb, CC);
+    const run = await runEngine(sb, ENTRA);
     expect(run.outcome.missingPermissions).toEqual(['exchange:SMTP.SendAsApp (application)']);
     expect(tableOf(run)['SMTP.SendAsApp (application)']).toMatchObject({
       Configured: 'yes',
@@ -246,19 +249,47 @@ describe('grant reads refused (403 Authorization_RequestDenied)', () => {
 });
 
 describe('wrong though present', () => {
-  it('"Allow public client flows" on while a secret is used', async () => {
+  it('"Allow public client flows" with no redirect URI: Entra answered AADSTS700025, the flag is named', async () => {
     const sb = await start(undefined, 'public-client-flows-on');
     const run = await runEngine(sb);
     const result = permissionsResult(run);
     expect(result.status).toBe('fail');
     expect(result.code).toBe('AADSTS700025');
-    expect(result.summary).toMatch(/Allow public client flows/);
-    expect(result.remediation).toMatch(
-      /Authentication → Advanced settings → "Allow public client flows"/,
+    expect(result.summary).toMatch(
+      /refused the client secret \(AADSTS700025\): "Allow public client flows" is on and there is no Web redirect URI, so Entra fell back to it/,
     );
-    // With the app-only grant it is a risk, not a failure.
+    expect(result.remediation).toMatch(
+      /Authentication → Advanced settings → "Allow public client flows": set it to No/,
+    );
+    // With the app-only grant the token works: the flag is a note, not a failure.
     const cc = await runEngine(sb, CC);
-    expect(permissionsResult(cc).status).toBe('warn');
+    expect(permissionsResult(cc).status).toBe('pass');
+    expect(permissionsResult(cc).details).toMatch(
+      /"Allow public client flows" is on\. Entra uses it only when it cannot tell the client type .* harmless here\./,
+    );
+  });
+
+  it('"Allow public client flows" with a Web redirect URI: the secret works, a note only', async () => {
+    const sb = await start(undefined, 'public-client-flows-on-web-redirect');
+    const run = await runEngine(sb);
+    const result = permissionsResult(run);
+    expect(result.status).toBe('pass');
+    expect(result.code).toBeUndefined();
+    expect(result.details).toMatch(/harmless here/);
+    expect(run.outcome.report.checks.find((c) => c.id === 'token')).toBeUndefined();
+  });
+
+  it('redirect URIs only under "Mobile and desktop applications": that platform is named as the fix', async () => {
+    const sb = await start((t) => {
+      t.app.publicClientRedirectUris = ['http://localhost'];
+    });
+    const run = await runEngine(sb);
+    const result = permissionsResult(run);
+    expect(result).toMatchObject({ status: 'fail', code: 'AADSTS700025' });
+    expect(result.summary).toContain(
+      'its redirect URIs are registered under "Mobile and desktop applications" (http://localhost) and none under Web',
+    );
+    expect(result.remediation).toContain('register the redirect URI under the Web platform');
   });
 
   it('delegated mail permissions configured under Exchange Online count', async () => {
@@ -369,5 +400,85 @@ describe('email-connector profile', () => {
     ]);
     for (const m of run.outcome.missingPermissions)
       expect(m).toMatch(/^(graph|exchange):[A-Za-z][\w.]* \((delegated|application)\)$/);
+  });
+});
+
+describe('exchange-authorization (app-only)', () => {
+  const sendOnly = { ...CC, activities: 'send' };
+
+  it('auto, no mailbox login to tell: a missing SMTP.SendAsApp warns and names both ways', async () => {
+    const sb = await start((t) => neverAdded(t, EXCHANGE_APP_ID, 'SMTP.SendAsApp', 'application'));
+    const run = await runEngine(sb, sendOnly);
+    const result = permissionsResult(run);
+    expect(result.status).toBe('warn');
+    expect(run.outcome.missingPermissions).toEqual([]);
+    expect(tableOf(run)['SMTP.SendAsApp (application)']!.Verdict).toBe(
+      'warn: not granted in Entra, and no app-only login showed whether Exchange (RBAC for Applications or a mailbox permission) authorizes the app',
+    );
+    const sp = 'b1d2c3b4-0000-4000-8000-00000000b001';
+    expect(result.remediation).toContain('Route A (Entra app role)');
+    expect(result.remediation).toContain(
+      `New-ServicePrincipal -AppId 3b8e6f0a-2c4d-4e9b-9a1f-6d7c5b4a3e21 -ObjectId ${sp}`,
+    );
+    expect(result.remediation).toContain(
+      `Add-MailboxPermission -Identity alice@contoso.example -User ${sp} -AccessRights FullAccess`,
+    );
+    expect(result.remediation).toContain('Route B (Exchange RBAC for Applications');
+    expect(result.remediation).toContain(
+      `New-ManagementRoleAssignment -App ${sp} -Role "Application SMTP.SendAsApp" -CustomResourceScope`,
+    );
+    expect(result.remediation).toContain(
+      `Test-ServicePrincipalAuthorization -Identity ${sp} -Resource alice@contoso.example`,
+    );
+  });
+
+  it('auto for IMAP says Microsoft documents no RBAC role for it, and lets the login decide', async () => {
+    const sb = await start((t) =>
+      neverAdded(t, EXCHANGE_APP_ID, 'IMAP.AccessAsApp', 'application'),
+    );
+    const run = await runEngine(sb, { ...CC, activities: 'read' });
+    expect(permissionsResult(run).status).toBe('warn');
+    expect(permissionsResult(run).remediation).toContain(
+      'Microsoft documents no Exchange RBAC role for IMAP',
+    );
+  });
+
+  it('rbac: the Entra app roles are not required; holding them is noted as broader than needed', async () => {
+    const sb = await start();
+    const run = await runEngine(sb, { ...sendOnly, 'exchange-authorization': 'rbac' });
+    const result = permissionsResult(run);
+    expect(result.status).toBe('pass');
+    expect(Object.keys(tableOf(run))).not.toContain('SMTP.SendAsApp (application)');
+    expect(result.details).toMatch(
+      /SMTP\.SendAsApp \(Office 365 Exchange Online, application\) is consented in Entra: with exchange-authorization: rbac that is broader than needed/,
+    );
+  });
+
+  it('rbac without the Entra role: nothing missing, nothing noted', async () => {
+    const sb = await start((t) => neverAdded(t, EXCHANGE_APP_ID, 'SMTP.SendAsApp', 'application'));
+    const run = await runEngine(sb, { ...sendOnly, 'exchange-authorization': 'rbac' });
+    expect(permissionsResult(run).status).toBe('pass');
+    expect(permissionsResult(run).details).not.toMatch(/broader than needed/);
+  });
+
+  it('entra: a missing role fails as before', async () => {
+    const sb = await start((t) => neverAdded(t, EXCHANGE_APP_ID, 'SMTP.SendAsApp', 'application'));
+    const run = await runEngine(sb, { ...sendOnly, 'exchange-authorization': 'entra' });
+    expect(permissionsResult(run).status).toBe('fail');
+    expect(run.outcome.missingPermissions).toEqual(['exchange:SMTP.SendAsApp (application)']);
+  });
+});
+
+describe('a Graph $batch item refused with 403 and an empty code', () => {
+  it('still gets the Application.Read.All hint', async () => {
+    const sb = await start((t) => {
+      t.grantReadsDenied = true;
+      t.emptyDeniedCode = true;
+    });
+    const run = await runEngine(sb);
+    const result = permissionsResult(run);
+    expect(result.details).toMatch(
+      /Microsoft Graph refused to show appRoleAssignments \(granted application permissions\): Microsoft Graph answered HTTP 403 \("Insufficient privileges to complete the operation\."\)\. Application\.Read\.All/,
+    );
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { createPublicKey, verify } from 'node:crypto';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import {
+  OTHER_TENANT_ID,
   SANDBOX_CLIENT_ID,
   SANDBOX_PASSWORD,
   SANDBOX_SECRET,
@@ -172,5 +173,98 @@ describe('sandbox faults', () => {
     const started = performance.now();
     expect((await ropc()).status).toBe(200);
     expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+  });
+});
+
+// Issue 10, item 9: shapes seen in real replies (__tests__/fixtures/real-replies.json).
+describe('sandbox answers as Microsoft does', () => {
+  const cc = (scope: string, tenant = SANDBOX_TENANT_ID) =>
+    fetch(`${sandbox.url}/${tenant}/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        client_id: SANDBOX_CLIENT_ID,
+        client_secret: SANDBOX_SECRET,
+        grant_type: 'client_credentials',
+        scope,
+      }),
+    });
+  const errorOf = async (response: Response) =>
+    (await response.json()) as { error: string; error_codes: number[]; suberror?: string };
+
+  it('a tenant that does not exist: invalid_tenant, AADSTS90002', async () => {
+    const response = await cc(
+      'https://outlook.office365.com/.default',
+      '99999999-9999-4999-8999-999999999999',
+    );
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toMatchObject({
+      error: 'invalid_tenant',
+      error_codes: [90002],
+    });
+  });
+
+  it.each([OTHER_TENANT_ID, 'fabrikam.example'])(
+    'a tenant that exists but holds no such app (%s): AADSTS700016',
+    async (tenant) => {
+      const response = await cc('https://outlook.office365.com/.default', tenant);
+      expect(await errorOf(response)).toMatchObject({
+        error: 'unauthorized_client',
+        error_codes: [700016],
+      });
+    },
+  );
+
+  it('Conditional Access with ROPC: interaction_required with suberror message_only', async () => {
+    sandbox.faults.add({ kind: 'entra-error', code: 53003, times: 1, route: 'token' });
+    const response = await ropc();
+    expect(response.status).toBe(400);
+    expect(await errorOf(response)).toMatchObject({
+      error: 'interaction_required',
+      suberror: 'message_only',
+      error_codes: [53003],
+    });
+  });
+
+  it('client credentials with two /.default scopes: AADSTS70011', async () => {
+    const response = await cc(
+      'https://outlook.office365.com/.default https://graph.microsoft.com/.default',
+    );
+    expect(await errorOf(response)).toMatchObject({ error: 'invalid_scope', error_codes: [70011] });
+  });
+
+  it('client credentials with a named scope: AADSTS1002012', async () => {
+    const response = await cc('https://outlook.office365.com/SMTP.SendAsApp');
+    const body = await errorOf(response);
+    expect(body).toMatchObject({ error: 'invalid_scope', error_codes: [1002012] });
+    expect(JSON.stringify(body)).toContain(
+      'The provided value for scope https://outlook.office365.com/SMTP.SendAsApp is not valid.',
+    );
+  });
+
+  it('a client-credentials token answer has no scope field', async () => {
+    const body = (await (await cc('https://outlook.office365.com/.default')).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(typeof body.access_token).toBe('string');
+    expect('scope' in body).toBe(false);
+  });
+
+  it('a token asked for https://ps.outlook.com/.default carries that audience', async () => {
+    const body = (await (await cc('https://ps.outlook.com/.default')).json()) as {
+      access_token: string;
+    };
+    expect(verified(body.access_token).claims.aud).toBe('https://ps.outlook.com');
+  });
+
+  it('Graph errors carry innerError with the request ids', async () => {
+    const response = await fetch(`${sandbox.url}/v1.0/applications(appId='${SANDBOX_CLIENT_ID}')`, {
+      headers: { authorization: 'Bearer not-a-graph-token' },
+    });
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as { error: Record<string, unknown> };
+    expect(body.error).toMatchObject({ code: 'InvalidAuthenticationToken' });
+    expect(body.error.innerError).toMatchObject({ 'request-id': expect.any(String) });
   });
 });

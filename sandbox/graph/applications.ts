@@ -2,6 +2,7 @@
 // (hint = first three characters of the value; the value itself never).
 import type { GraphAnswer } from '../routes/graph.js';
 import type { SandboxTenant } from '../tenant.js';
+import { notFound } from './errors.js';
 
 export function applicationResource(tenant: SandboxTenant) {
   const app = tenant.app;
@@ -11,6 +12,8 @@ export function applicationResource(tenant: SandboxTenant) {
     displayName: app.displayName,
     signInAudience: app.signInAudience,
     isFallbackPublicClient: app.isFallbackPublicClient,
+    web: { redirectUris: app.webRedirectUris, implicitGrantSettings: null },
+    publicClient: { redirectUris: app.publicClientRedirectUris },
     requiredResourceAccess: app.requiredResourceAccess,
     passwordCredentials: app.secrets.map((s) => ({
       customKeyIdentifier: null,
@@ -52,17 +55,7 @@ export function getApplication(
   appId: string,
   query: URLSearchParams,
 ): GraphAnswer {
-  if (appId.toLowerCase() !== tenant.app.appId) {
-    return {
-      status: 404,
-      body: {
-        error: {
-          code: 'Request_ResourceNotFound',
-          message: `Resource '${appId}' does not exist or one of its queried reference-property objects are not present.`,
-        },
-      },
-    };
-  }
+  if (appId.toLowerCase() !== tenant.app.appId) return notFound(appId);
   return {
     status: 200,
     body: {

@@ -1,5 +1,6 @@
 // Who is calling Graph: the sandbox accepts only app-only tokens it issued for Graph.
 import type { GraphAnswer, GraphRequest } from '../routes/graph.js';
+import { graphError } from './errors.js';
 
 export function graphCaller(req: GraphRequest): { ok: true } | { ok: false; answer: GraphAnswer } {
   const aud = req.claims?.aud;
@@ -9,15 +10,11 @@ export function graphCaller(req: GraphRequest): { ok: true } | { ok: false; answ
   ) {
     return {
       ok: false,
-      answer: {
-        status: 401,
-        body: {
-          error: {
-            code: 'InvalidAuthenticationToken',
-            message: 'Access token validation failure. Invalid audience.',
-          },
-        },
-      },
+      answer: graphError(
+        401,
+        'InvalidAuthenticationToken',
+        'Access token validation failure. Invalid audience.',
+      ),
     };
   }
   return { ok: true };

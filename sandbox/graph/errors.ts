@@ -30,9 +30,10 @@ export const notFound = (what: string): GraphAnswer =>
     `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`,
   );
 
-export const denied = (): GraphAnswer =>
+/** 403 for want of a Graph permission; `emptyCode`: the empty `code` some $batch items carry. */
+export const denied = (emptyCode = false): GraphAnswer =>
   graphError(
     403,
-    'Authorization_RequestDenied',
+    emptyCode ? '' : 'Authorization_RequestDenied',
     'Insufficient privileges to complete the operation.',
   );

@@ -13,7 +13,7 @@ import {
 } from '../permission-ids.js';
 import type { ResourceAppId, SandboxTenant } from '../tenant.js';
 import { select } from './applications.js';
-import { denied, graphError, notFound } from './errors.js';
+import { denied, notFound } from './errors.js';
 import { page } from './paging.js';
 
 const CONTEXT = 'https://graph.microsoft.com/v1.0/$metadata';
@@ -73,7 +73,7 @@ export function getServicePrincipal(
   const { tenant } = req;
   const who = principal(tenant, key);
   if (!who) return notFound(key);
-  if (!who.self && tenant.grantReadsDenied) return denied();
+  if (!who.self && tenant.grantReadsDenied) return denied(tenant.emptyDeniedCode);
   const resource = who.self
     ? {
         id: tenant.app.servicePrincipalId,
@@ -99,9 +99,7 @@ function grantsOf(
 ): { self: boolean } | { refused: GraphAnswer } {
   const who = principal(tenant, key);
   if (!who) return { refused: notFound(key) };
-  if (tenant.appIdNavigationUnsupported && key.startsWith('appId='))
-    return { refused: graphError(400, 'Request_BadRequest', 'Invalid object identifier.') };
-  if (tenant.grantReadsDenied) return { refused: denied() };
+  if (tenant.grantReadsDenied) return { refused: denied(tenant.emptyDeniedCode) };
   return { self: who.self };
 }
 

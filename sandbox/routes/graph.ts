@@ -9,6 +9,7 @@ import {
   listPermissionGrants,
 } from '../graph/service-principals.js';
 import type { SandboxTenant } from '../tenant.js';
+import { graphError } from '../graph/errors.js';
 
 export interface GraphRequest {
   method: string;
@@ -72,10 +73,5 @@ export function answerGraphRequest(req: GraphRequest): GraphAnswer {
     const match = route.method === req.method ? route.pattern.exec(path) : null;
     if (match) return route.answer(req, match, new URLSearchParams(queryString));
   }
-  return {
-    status: 404,
-    body: {
-      error: { code: 'Request_ResourceNotFound', message: `Resource '${path}' does not exist.` },
-    },
-  };
+  return graphError(404, 'Request_ResourceNotFound', `Resource '${path}' does not exist.`);
 }

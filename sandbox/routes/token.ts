@@ -24,10 +24,11 @@ const RESOURCES = [
     appId: EXCHANGE_APP_ID,
     aud: 'https://outlook.office365.com',
   },
+  // MailKit's guide asks app-only tokens for https://ps.outlook.com/.default; they carry that aud.
   {
     prefix: 'https://ps.outlook.com',
     appId: EXCHANGE_APP_ID,
-    aud: 'https://outlook.office365.com',
+    aud: 'https://ps.outlook.com',
   },
   {
     prefix: 'https://graph.microsoft.com',
@@ -68,6 +69,11 @@ export function answerTokenRequest(ctx: TokenContext): TokenAnswer {
   const { tenant, form } = ctx;
   const pathTenant = ctx.tenantInPath.toLowerCase();
   if (pathTenant === 'common' || pathTenant === 'consumers') return fail(tenant, 9001023);
+  // A tenant that exists but is not this one has no such app (700016); one that does not exist
+  // is not found (90002, error invalid_tenant).
+  if (tenant.otherTenants.some((t) => t.toLowerCase() === pathTenant)) {
+    return fail(tenant, 700016, { client: form.get('client_id') ?? '', tenant: ctx.tenantInPath });
+  }
   if (
     pathTenant !== tenant.tenantId &&
     pathTenant !== tenant.domain &&
@@ -85,8 +91,12 @@ export function answerTokenRequest(ctx: TokenContext): TokenAnswer {
   const grant = form.get('grant_type');
   const secretSent = form.get('client_secret');
 
-  // Client authentication, as Entra does it for a registration with or without public client flows.
-  if (grant === 'password' && app.isFallbackPublicClient) {
+  // Client authentication. Entra tells the client type from the redirect URIs' platforms; only
+  // when there are none (ROPC sends none) does it fall back to "Allow public client flows".
+  const publicClient =
+    app.webRedirectUris.length === 0 &&
+    (app.publicClientRedirectUris.length > 0 || app.isFallbackPublicClient);
+  if (grant === 'password' && publicClient) {
     if (secretSent) return fail(tenant, 700025);
   } else {
     if (!secretSent) return fail(tenant, 7000218);
@@ -97,6 +107,14 @@ export function answerTokenRequest(ctx: TokenContext): TokenAnswer {
 
   const scopes = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
   const resourceScopes = scopes.filter((s) => !OIDC_SCOPES.has(s));
+  if (grant === 'client_credentials') {
+    // Client credentials take exactly one `<resource>/.default`: two of them are 70011, a named
+    // scope 1002012 (as Entra answers them).
+    const defaults = resourceScopes.filter((s) => s === '.default' || s.endsWith('/.default'));
+    const named = resourceScopes.find((s) => !defaults.includes(s));
+    if (named) return fail(tenant, 1002012, { scope: named });
+    if (defaults.length !== 1) return fail(tenant, 70011, { scope: scopes.join(' ') });
+  }
   const parsed = resourceScopes.map(parseScope);
   const resources = new Set(parsed.map((p) => p.resource?.aud ?? p.prefix));
   if (resources.size > 1) return fail(tenant, 28000, { scope: scopes.join(' ') });
@@ -128,7 +146,8 @@ export function answerTokenRequest(ctx: TokenContext): TokenAnswer {
       // mailbox this app may open. Real Entra tokens carry no such claim.
       mailbox: tenant.exchangeMailboxAccess?.[0] ?? 'no-mailbox-permission@sandbox.invalid',
     };
-    return tokenResponse(ctx, claims, scopes, false);
+    // Entra's client-credentials answer has no `scope` field.
+    return tokenResponse(ctx, claims, undefined, false);
   }
 
   if (grant === 'password') {
@@ -207,7 +226,8 @@ function baseClaims(ctx: TokenContext, aud: string) {
 function tokenResponse(
   ctx: TokenContext,
   claims: Record<string, unknown>,
-  scopes: string[],
+  /** The `scope` field's scopes; undefined: no such field. */
+  scopes: string[] | undefined,
   refresh: boolean,
 ): TokenAnswer {
   const accessToken = signJwt(claims, ctx.key);
@@ -215,7 +235,7 @@ function tokenResponse(
     status: 200,
     body: {
       token_type: 'Bearer',
-      scope: scopes.filter((s) => s !== 'offline_access').join(' '),
+      ...(scopes ? { scope: scopes.filter((s) => s !== 'offline_access').join(' ') } : {}),
       expires_in: 3599,
       ext_expires_in: 3599,
       access_token: accessToken,

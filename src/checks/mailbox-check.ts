@@ -2,10 +2,11 @@
 // with the run's mail token, without changing anything. Connections (TCP, TLS, greeting,
 // STARTTLS) open while the token is being fetched; authentication follows the moment it arrives.
 // The probe code loads lazily, so a token-only run does not pay for it.
-import type { Check } from '../engine/check.js';
+import type { Check, CheckOutput } from '../engine/check.js';
 import type { CheckId, CheckResult } from '../engine/types.js';
+import { exchangeAudiences } from '../identity/exchange-audiences.js';
 import { decodeClaims } from '../identity/jwt-claims.js';
-import type { MailProtocol, ProbeOutcome } from '../mailbox/probe-types.js';
+import type { MailProtocol, ProbeOutcome, ProbeResults } from '../mailbox/probe-types.js';
 import { registration, type CheckContext } from './context.js';
 
 const TITLES: Record<MailProtocol, string> = {
@@ -38,57 +39,87 @@ export const mailboxCheck: Check<CheckContext> = {
     { id: IDS.smtp, title: TITLES.smtp },
   ],
   async run(ctx) {
-    // The token request goes out first: loading the probe code must not delay it.
-    const pendingToken = ctx.tokens.mail();
-    const mail = await import('../mailbox/index.js');
-    const protocols = protocolsFor(ctx);
-    const { endpoints, username } = ctx.settings;
-    const probeTimeout = Math.min(PROBE_TIMEOUT_MS, ctx.deadline.remainingMs());
-    const probes = protocols.map((protocol) => {
-      const open =
-        protocol === 'imap'
-          ? mail.openImapProbe
-          : protocol === 'pop'
-            ? mail.openPopProbe
-            : mail.openSmtpProbe;
-      return {
-        protocol,
-        probe: open(endpoints[protocol], {
-          timeoutMs: probeTimeout,
-          ca: ctx.adapters.mailCa,
-          signal: ctx.deadline.signal,
-        }),
-      };
-    });
-    try {
-      const token = await pendingToken;
-      if (!token.ok) {
-        return {
-          results: probes.map(({ protocol }) => ({
-            id: IDS[protocol],
-            title: TITLES[protocol],
-            status: 'skip' as const,
-            summary: 'not checked: needs the token (see Access token)',
-          })),
-        };
-      }
-      const accessToken = token.token.accessToken;
-      // The base64 SASL string is a different string from the token: mask it too.
-      ctx.adapters.registerSecret(mail.xoauth2InitialResponse(username, accessToken));
-      const claims = decodeClaims(accessToken);
-      const outcomes = await Promise.all(
-        probes.map(({ probe }) => probe.authenticate(username, accessToken)),
-      );
-      const deadlineCappedProbe = probeTimeout < PROBE_TIMEOUT_MS;
-      const results = await Promise.all(
-        outcomes.map((outcome) => probeResult(ctx, outcome, claims, deadlineCappedProbe)),
-      );
-      return { results, outputs: { token: token.token } };
-    } finally {
-      for (const { probe } of probes) probe.close();
-    }
+    const { results, outputs } = await mailboxLogins(ctx);
+    return outputs ? { results, outputs } : { results };
   },
 };
+
+export interface MailboxLogins extends CheckOutput {
+  /** What each login showed, for the permissions check (`exchange-authorization: auto`). */
+  logins: ProbeResults;
+}
+
+/**
+ * The logins, done once per run: the mailbox check reports them, and the permissions check reads
+ * what they showed (a working app-only login proves Exchange authorized the app). Only a run whose
+ * `checks` include `mailbox` logs in.
+ */
+export const mailboxLogins = (ctx: CheckContext): Promise<MailboxLogins> =>
+  ctx.once('mailbox-logins', () => logIn(ctx));
+
+async function logIn(ctx: CheckContext): Promise<MailboxLogins> {
+  // The token request goes out first: loading the probe code must not delay it.
+  const pendingToken = ctx.tokens.mail();
+  const mail = await import('../mailbox/index.js');
+  const protocols = protocolsFor(ctx);
+  const { endpoints, username } = ctx.settings;
+  const probeTimeout = Math.min(PROBE_TIMEOUT_MS, ctx.deadline.remainingMs());
+  const probes = protocols.map((protocol) => {
+    const open =
+      protocol === 'imap'
+        ? mail.openImapProbe
+        : protocol === 'pop'
+          ? mail.openPopProbe
+          : mail.openSmtpProbe;
+    return {
+      protocol,
+      probe: open(endpoints[protocol], {
+        timeoutMs: probeTimeout,
+        ca: ctx.adapters.mailCa,
+        signal: ctx.deadline.signal,
+      }),
+    };
+  });
+  try {
+    const token = await pendingToken;
+    if (!token.ok) {
+      return {
+        logins: {},
+        results: probes.map(({ protocol }) => ({
+          id: IDS[protocol],
+          title: TITLES[protocol],
+          status: 'skip' as const,
+          summary: 'not checked: needs the token (see Access token)',
+        })),
+      };
+    }
+    const accessToken = token.token.accessToken;
+    // The base64 SASL string is a different string from the token: mask it too.
+    ctx.adapters.registerSecret(mail.xoauth2InitialResponse(username, accessToken));
+    const claims = decodeClaims(accessToken);
+    const outcomes = await Promise.all(
+      probes.map(({ probe }) => probe.authenticate(username, accessToken)),
+    );
+    const deadlineCappedProbe = probeTimeout < PROBE_TIMEOUT_MS;
+    const results = await Promise.all(
+      outcomes.map((outcome) => probeResult(ctx, outcome, claims, deadlineCappedProbe)),
+    );
+    const logins: ProbeResults = {};
+    outcomes.forEach((outcome, i) => {
+      // Refused: Exchange answered the login with a refusal that fails the check (not a
+      // transient warning, not a network fault or a session refused before any login).
+      const refused =
+        results[i]!.status === 'fail' &&
+        outcome.reply !== undefined &&
+        outcome.stage !== 'greeting' &&
+        outcome.stage !== 'starttls';
+      logins[outcome.protocol] = outcome.ok ? 'ok' : refused ? 'refused' : 'unknown';
+    });
+    return { results, outputs: { token: token.token }, logins };
+  } finally {
+    for (const { probe } of probes) probe.close();
+  }
+}
 
 async function probeResult(
   ctx: CheckContext,
@@ -134,19 +165,21 @@ async function probeResult(
   const spObjectId = await servicePrincipalObjectId(ctx);
   const diagnosis = diagnoseMailOutcome(outcome, {
     grant: ctx.settings.grant,
+    exchangeAuthorization: ctx.settings.exchangeAuthorization,
     clientId: ctx.settings.clientId,
     mailbox: ctx.settings.username,
     servicePrincipalObjectId: spObjectId,
     claims,
-    expectedAudiences: [ctx.settings.endpoints.outlookDelegated, ctx.settings.endpoints.outlookApp],
+    expectedAudiences: exchangeAudiences(ctx.settings),
   });
   return {
     id: IDS[protocol],
     title: TITLES[protocol],
-    status: 'fail',
+    // warn: a fault on Microsoft's side (run again); every other refusal fails the check.
+    status: diagnosis.status ?? 'fail',
     // One line: what was refused, at which host:port, and the most likely cause (the exact
     // reply is in details).
-    summary: `${diagnosis.summary.replace(/:.*$/s, '')} at ${where}: ${firstSentence(diagnosis.cause)}`,
+    summary: `${diagnosis.summary.replace(/:.*$/s, '')} at ${where}: ${diagnosis.headline ?? firstSentence(diagnosis.cause)}`,
     details: [
       `Cause: ${diagnosis.cause}`,
       outcome.reply ? `Server reply: ${outcome.reply}` : (outcome.error ?? ''),

@@ -4,17 +4,28 @@
 import type { Check } from '../engine/check.js';
 import type { CheckResult, CheckStatus, DetailTable } from '../engine/types.js';
 import type { RegistrationRead } from '../graph/registration.js';
-import type { GraphPart } from '../graph/types.js';
+import type { GraphPart, GraphReadFailure } from '../graph/types.js';
+import { exchangeAudiences } from '../identity/exchange-audiences.js';
 import { RESOURCE_NAMES } from '../permissions/builtin-ids.js';
 import { formatPermission, requiredPermissions } from '../permissions/catalogue.js';
 import { buildDirectory, type PermissionDirectory } from '../permissions/directory.js';
 import { findings, type Finding } from '../permissions/findings.js';
+import { explainGraphRefusal } from '../permissions/graph-refusal.js';
 import { readEvidence, type RegistrationEvidence } from '../permissions/grants.js';
 import { permissionRow, type PermissionRow } from '../permissions/rows.js';
 import { remediationFor } from '../permissions/remediation.js';
 import { inToken, tokenEvidence } from '../permissions/token-evidence.js';
 import { notRequired } from '../permissions/not-required.js';
+import {
+  exchangeRoleProtocol,
+  judgeByLogin,
+  requiredFor,
+  unprovenRole,
+} from '../permissions/exchange-authorization.js';
+import { appOnlyRoutes } from '../mailbox/exchange-setup.js';
+import type { Settings } from '../settings/types.js';
 import { registration, type CheckContext } from './context.js';
+import { mailboxLogins } from './mailbox-check.js';
 
 const TITLE = 'App registration permissions';
 
@@ -32,17 +43,31 @@ export const permissionsCheck: Check<CheckContext> = {
     const { settings } = ctx;
     const dir = buildDirectory(read);
     const evidence = readEvidence(read, dir);
-    const tokens = tokenEvidence(mail, graph);
-    const required = requiredPermissions(settings);
-    const rows = required.map((r) =>
+    const tokens = tokenEvidence(mail, graph, exchangeAudiences(settings));
+    const mode = settings.exchangeAuthorization;
+    const required = requiredFor(requiredPermissions(settings), mode);
+    let rows = required.map((r) =>
       permissionRow(r, evidence, dir, inToken(r, tokens, settings.grant)),
     );
+    // auto: an Exchange app role Entra does not show is judged by the app-only login
+    // (exchange-authorization.ts); the logins are waited for only when one is in question and
+    // the run logs in at all.
+    if (mode === 'auto' && rows.some(unprovenRole)) {
+      const logins = settings.checks.includes('mailbox')
+        ? await mailboxLogins(ctx).then(
+            (l) => l.logins,
+            () => ({}),
+          )
+        : {};
+      rows = judgeByLogin(rows, logins, settings.grant);
+    }
     const found = findings({
       settings,
       application: read.application,
       evidence,
       token: tokens,
       rows,
+      mailToken: mail.ok ? { ok: true } : { ok: false, code: mail.failure.code },
     });
     const failing = rows.filter((r) => r.verdict === 'fail');
 
@@ -57,6 +82,7 @@ export const permissionsCheck: Check<CheckContext> = {
         appName,
         refused.length > 0 && rows.some((r) => r.verdict !== 'pass'),
       ),
+      ...exchangeRoutes(rows, settings, read),
       ...found.map((f) => f.remediation),
     ]
       .filter(Boolean)
@@ -95,6 +121,28 @@ function statusOf(rows: PermissionRow[], found: Finding[]): CheckStatus {
   return 'pass';
 }
 
+/** App-only: both ways Exchange can authorize the app, with the IDs filled in, per unproven role. */
+function exchangeRoutes(
+  rows: PermissionRow[],
+  settings: Settings,
+  read: RegistrationRead,
+): string[] {
+  const sp = read.servicePrincipal?.ok ? read.servicePrincipal.value.id : undefined;
+  return rows
+    .filter((r) => r.verdict !== 'pass' && exchangeRoleProtocol(r.requirement))
+    .map((r) =>
+      appOnlyRoutes(
+        {
+          clientId: settings.clientId,
+          mailbox: settings.username || '<mailbox>',
+          ...(sp ? { servicePrincipalObjectId: sp } : {}),
+        },
+        exchangeRoleProtocol(r.requirement)!,
+        r.requirement.name,
+      ),
+    );
+}
+
 const PROBLEM_TEXT: Record<NonNullable<PermissionRow['problem']>, string> = {
   'not-configured': 'not configured',
   'not-consented': 'not consented',
@@ -102,7 +150,12 @@ const PROBLEM_TEXT: Record<NonNullable<PermissionRow['problem']>, string> = {
   'not-on-registration': 'granted but not on the registration',
   'no-such-permission': 'no such permission',
   'cannot-tell': 'could not be told',
+  'no-login-to-tell':
+    'not granted in Entra, and no app-only login showed whether Exchange (RBAC for Applications or a mailbox permission) authorizes the app',
 };
+
+const AUTHORIZED_BY_EXCHANGE =
+  'authorized by Exchange (RBAC for Applications or mailbox permission)';
 
 function summaryOf(rows: PermissionRow[], found: Finding[], partial: boolean): string {
   const failing = rows.filter((r) => r.verdict === 'fail');
@@ -117,6 +170,9 @@ function summaryOf(rows: PermissionRow[], found: Finding[], partial: boolean): s
     return `${rows.length - unknown.length} of ${rows.length} required permissions confirmed; ${unknown
       .map((r) => `${formatPermission(r.requirement)} ${PROBLEM_TEXT[r.problem!]}`)
       .join(', ')}`;
+  const byExchange = rows.filter((r) => r.authorizedBy);
+  if (byExchange.length)
+    return `${byExchange.map((r) => formatPermission(r.requirement)).join(', ')} not granted in Entra but ${AUTHORIZED_BY_EXCHANGE} (the app-only login worked); ${rows.length - byExchange.length} of ${rows.length} granted in Entra`;
   if (partial)
     return `all ${rows.length} required permissions are in the token (grants could not be read; judged from the token)`;
   // A failed token request leaves nothing to look in: say only what the registration shows.
@@ -125,11 +181,8 @@ function summaryOf(rows: PermissionRow[], found: Finding[], partial: boolean): s
     : `all ${rows.length} required permissions are configured, consented and in the token`;
 }
 
-interface Refusal {
+interface Refusal extends GraphReadFailure {
   what: string;
-  status?: number;
-  code?: string;
-  message: string;
 }
 
 function refusedReads(read: RegistrationRead): Refusal[] {
@@ -155,17 +208,14 @@ function detailsOf(
   const lines: string[] = [];
   for (const r of rows)
     lines.push(
-      `${formatPermission(r.requirement)}: ${r.verdict === 'pass' ? 'ok' : PROBLEM_TEXT[r.problem!]}` +
+      `${formatPermission(r.requirement)}: ${r.authorizedBy ? `${AUTHORIZED_BY_EXCHANGE}: not granted in Entra, but the app-only ${exchangeRoleProtocol(r.requirement)!.toUpperCase()} login worked` : r.verdict === 'pass' ? 'ok' : PROBLEM_TEXT[r.problem!]}` +
         `${r.foundUnder && r.requirement.eitherResource ? ` (under ${RESOURCE_NAMES[r.foundUnder]})` : ''}; needed because ${r.requirement.why}.`,
     );
   if (read.failure)
     lines.push(
       `Could not read the registration through Microsoft Graph (${read.failure.message}): whether each permission is configured or consented could not be told; judged from the token alone.`,
     );
-  for (const r of refused)
-    lines.push(
-      `Microsoft Graph refused to show ${r.what}: ${r.message}.${r.code === 'Authorization_RequestDenied' ? ' Application.Read.All (and Directory.Read.All for delegated grants) would let the check see it.' : ''}`,
-    );
+  for (const r of refused) lines.push(explainGraphRefusal(r.what, r));
   if (mailFailure) lines.push(`No mail token to compare with: ${mailFailure}`);
   if (!read.failure)
     for (const resource of ['graph', 'exchange'] as const)
@@ -195,7 +245,11 @@ function permissionTable(rows: PermissionRow[]): DetailTable {
       r.configured,
       r.consentedByOneUser ? 'yes (one user)' : r.consented,
       r.inToken,
-      r.verdict === 'pass' ? 'pass' : `${r.verdict}: ${PROBLEM_TEXT[r.problem!]}`,
+      r.authorizedBy
+        ? `pass: ${AUTHORIZED_BY_EXCHANGE}`
+        : r.verdict === 'pass'
+          ? 'pass'
+          : `${r.verdict}: ${PROBLEM_TEXT[r.problem!]}`,
     ]),
   };
 }

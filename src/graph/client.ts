@@ -303,20 +303,35 @@ export class GraphClient {
 /**
  * A Graph error body turned into a failure, to branch on by `code` (never by `message`).
  * `contentType` is that of a whole HTTP answer; items of a $batch have none, and their status
- * alone is said.
+ * alone is said. A $batch item may carry a 403 whose `code` is empty: its status is then all there
+ * is. Graph's own message is kept, one line and short, to be quoted (server text, never trusted).
  */
-function graphFailure(status: number, body: unknown, contentType?: string): GraphReadFailure {
+export function graphFailure(
+  status: number,
+  body: unknown,
+  contentType?: string,
+): GraphReadFailure {
   const err = graphErrorSchema.safeParse(body);
   const what = err.success
-    ? ` ${err.data.error.code}`
+    ? err.data.error.code
+      ? ` ${err.data.error.code}`
+      : ''
     : contentType === undefined
       ? ''
       : ` (${contentType || 'no content type'})`;
+  const said = err.success ? oneLine(err.data.error.message ?? '') : '';
   return {
     status,
-    code: err.success ? err.data.error.code : undefined,
+    code: err.success && err.data.error.code ? err.data.error.code : undefined,
     message: `Microsoft Graph answered HTTP ${status}${what}`,
+    ...(said ? { graphMessage: said } : {}),
   };
+}
+
+/** Server text for a report line: one line, at most 200 characters. */
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 200 ? `${flat.slice(0, 199)}…` : flat;
 }
 
 /** True when `url` is an absolute URL with the same scheme, host and port as `base`. */

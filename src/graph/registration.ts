@@ -34,7 +34,7 @@ export interface RegistrationRead {
 }
 
 const APPLICATION_SELECT =
-  'id,appId,displayName,requiredResourceAccess,passwordCredentials,keyCredentials,isFallbackPublicClient,signInAudience';
+  'id,appId,displayName,requiredResourceAccess,passwordCredentials,keyCredentials,isFallbackPublicClient,signInAudience,web,publicClient';
 const SP_SELECT = 'id,appId,displayName,accountEnabled,appRoleAssignmentRequired';
 const RESOURCE_SP_SELECT = 'id,appId,displayName,appRoles,oauth2PermissionScopes';
 
@@ -67,7 +67,6 @@ export async function readRegistration(
   const auth = await graph.token();
   if (!auth.ok) return { failure: auth.failure };
   const answers = await graph.batch(registrationBatch(clientId));
-  await retryByObjectId(graph, answers);
   const answer = (id: string): BatchAnswer =>
     answers.get(id) ?? { ok: false, failure: { message: `no answer for ${id}` } };
 
@@ -121,32 +120,3 @@ const unexpected = (what: string) => ({
   ok: false as const,
   failure: { status: 200, message: `Microsoft Graph answered ${what} with an unexpected shape` },
 });
-
-const NAVIGATIONS = {
-  appRoleAssignments: 'appRoleAssignments',
-  permissionGrants: 'oauth2PermissionGrants',
-};
-
-/**
- * Addressing the app's grants through `servicePrincipals(appId='...')` saves the round trip that
- * would first look up the service principal's object id; some reports say Graph does not always
- * accept that form for navigation properties. When it answers 400/404 for them while the service
- * principal itself was read, ask again by object id (a second round trip only in that case).
- */
-async function retryByObjectId(
-  graph: GraphClient,
-  answers: Map<string, BatchAnswer>,
-): Promise<void> {
-  const sp = answers.get('servicePrincipal');
-  const spId = sp?.ok ? servicePrincipalSchema.safeParse(sp.body).data?.id : undefined;
-  if (!spId) return;
-  const again = (Object.keys(NAVIGATIONS) as (keyof typeof NAVIGATIONS)[]).filter((id) => {
-    const a = answers.get(id);
-    return a && !a.ok && (a.failure.status === 400 || a.failure.status === 404);
-  });
-  if (!again.length) return;
-  const retried = await graph.batch(
-    again.map((id) => ({ id, url: `/servicePrincipals/${spId}/${NAVIGATIONS[id]}` })),
-  );
-  for (const [id, answer] of retried) answers.set(id, answer);
-}

@@ -31,6 +31,15 @@ export const applicationSchema = z.object({
   displayName: z.string().nullable().optional(),
   signInAudience: z.string().nullable().optional(),
   isFallbackPublicClient: z.boolean().nullable().optional(),
+  /** Redirect URIs per platform: Web (confidential) and Mobile and desktop (public client). */
+  web: z
+    .object({ redirectUris: z.array(z.string()).default([]) })
+    .nullable()
+    .optional(),
+  publicClient: z
+    .object({ redirectUris: z.array(z.string()).default([]) })
+    .nullable()
+    .optional(),
   requiredResourceAccess: z.array(requiredResourceAccessSchema).default([]),
   passwordCredentials: z.array(passwordCredentialSchema).default([]),
   keyCredentials: z.array(keyCredentialSchema).default([]),
@@ -46,6 +55,8 @@ export interface GraphReadFailure {
   status?: number;
   code?: string;
   message: string;
+  /** Graph's own `error.message`, one line and short (server text: quoted, never trusted). */
+  graphMessage?: string;
 }
 
 const appRoleSchema = z.object({

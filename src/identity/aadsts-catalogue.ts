@@ -28,6 +28,9 @@ const TENANT = 'step 2 (Directory (tenant) ID): `tenant-id` / `cloud` inputs';
 const CONSENT = 'step 3 (API permissions and admin consent)';
 const SCOPE = 'step 6 (the token request): `scope` input';
 const SIGN_IN_POLICY = 'step 1 (the mailbox account) and the tenant sign-in policies';
+const CA_FIX =
+  'Find the policy in Entra ID → Sign-in logs (search the correlation ID) and exclude this account, or use grant: client-credentials (a runner is no managed device and cannot satisfy device conditions).';
+const CONSENT_APP = 'step 3 (API permissions and admin consent) and step 2 (app registration)';
 
 export const AADSTS_ENTRIES: readonly AadstsEntry[] = [
   {
@@ -97,7 +100,8 @@ export const AADSTS_ENTRIES: readonly AadstsEntry[] = [
   },
   {
     codes: [53003],
-    errors: ['invalid_grant', 'access_denied'],
+    // With ROPC Entra answers interaction_required with suberror message_only.
+    errors: ['interaction_required', 'invalid_grant', 'access_denied'],
     cause:
       'a Conditional Access policy blocked the sign-in (GitHub-hosted runners sign in from changing Azure IP addresses)',
     step: SIGN_IN_POLICY,
@@ -157,13 +161,13 @@ export const AADSTS_ENTRIES: readonly AadstsEntry[] = [
     codes: [700025],
     errors: ['invalid_client'],
     cause:
-      'the app is treated as a public client ("Allow public client flows" is on), so it must not send a client secret',
-    step: 'step 2 (app registration → Authentication → Allow public client flows) and step 5',
-    fix: 'Turn "Allow public client flows" off again after the device-code check (step 5), or leave `client-secret` empty for grant: password.',
+      'Entra treated the app as a public client, so it must not send a client secret: "Allow public client flows" is on and Entra fell back to it (ROPC carries no redirect URI), or the redirect URIs are registered under "Mobile and desktop applications"',
+    step: 'step 2 (app registration → Authentication: redirect URI platforms and "Allow public client flows") and step 5',
+    fix: 'Under Authentication, register the redirect URI under the Web platform instead of "Mobile and desktop applications", or set "Allow public client flows" to No once the device-code check (step 5) is done; or leave `client-secret` empty for grant: password. The Permissions check names the redirect URIs it found.',
   },
   {
     codes: [90002],
-    errors: ['invalid_request'],
+    errors: ['invalid_tenant', 'invalid_request'],
     cause: 'the tenant was not found (a wrong tenant ID or domain, or the wrong national cloud)',
     step: TENANT,
     fix: 'Copy the Directory (tenant) ID from Entra ID → Overview and set `cloud` to the cloud the tenant lives in (public, usgov, usgov-dod, china).',
@@ -230,7 +234,7 @@ export const AADSTS_ENTRIES: readonly AadstsEntry[] = [
     codes: [70011],
     errors: ['invalid_scope'],
     cause:
-      'the scope is not valid for this grant (client credentials need `<resource>/.default`; an unknown scope name)',
+      'the scope is not valid for this grant (client credentials need `<resource>/.default`, or a scope name Entra does not know)',
     step: SCOPE,
     fix: 'Leave `scope` empty to use the default scopes; with grant: client-credentials the scope must be `https://outlook.office365.com/.default`.',
   },
@@ -307,11 +311,21 @@ export const AADSTS_ENTRIES: readonly AadstsEntry[] = [
     fix: 'Wait and retry later; reduce how often workflows request tokens for this tenant.',
   },
   {
-    codes: [7000112, 70001],
+    codes: [7000112],
     errors: ['unauthorized_client'],
     cause: 'the application is disabled in this tenant',
     step: 'step 2 (Enterprise applications → your app → Properties → Enabled for users to sign-in)',
     fix: 'Enable the enterprise application (service principal) again, or ask the admin why it was disabled.',
+  },
+  {
+    // Entra's older texts use 70001 for an application that was not found, the newer ones for a
+    // disabled one: both meanings are said.
+    codes: [70001],
+    errors: ['unauthorized_client'],
+    cause:
+      'the application was not found in this tenant or is disabled here (Entra has used this code for both)',
+    step: 'step 2 (app registration): `client-id` / `tenant-id` inputs; Enterprise applications → your app → Properties',
+    fix: 'Check that `client-id` is the Application (client) ID of a registration in the tenant `tenant-id` names; if it is, enable its enterprise application (Properties → Enabled for users to sign-in).',
   },
   {
     codes: [50144],
@@ -319,6 +333,155 @@ export const AADSTS_ENTRIES: readonly AadstsEntry[] = [
     cause: "the user's on-premises Active Directory password has expired",
     step: ACCOUNT,
     fix: 'Reset the password on-premises, let it sync, then update the `password` secret.',
+  },
+  // Conditional Access variants: the policy asks for something a CI runner cannot give.
+  {
+    codes: [53000],
+    errors: ['invalid_grant', 'interaction_required'],
+    cause: 'a Conditional Access policy requires a compliant (managed) device',
+    step: SIGN_IN_POLICY,
+    fix: CA_FIX,
+  },
+  {
+    codes: [53001],
+    errors: ['invalid_grant', 'interaction_required'],
+    cause: 'a Conditional Access policy requires a domain-joined device',
+    step: SIGN_IN_POLICY,
+    fix: CA_FIX,
+  },
+  {
+    codes: [53002],
+    errors: ['invalid_grant', 'interaction_required'],
+    cause: 'a Conditional Access policy allows only approved client apps',
+    step: SIGN_IN_POLICY,
+    fix: CA_FIX,
+  },
+  {
+    codes: [53004],
+    errors: ['invalid_grant', 'interaction_required'],
+    cause:
+      'the user must complete MFA registration, which is blocked for this sign-in (risk or policy)',
+    step: SIGN_IN_POLICY,
+    fix: `${MFA_FIX} Have the user finish MFA registration from a trusted location first.`,
+  },
+  {
+    codes: [530032],
+    errors: ['invalid_grant', 'interaction_required'],
+    cause:
+      'a tenant security policy blocked the sign-in (BlockedByConditionalAccessOnSecurityPolicy)',
+    step: SIGN_IN_POLICY,
+    fix: CA_FIX,
+  },
+  {
+    codes: [50131],
+    errors: ['invalid_grant', 'interaction_required'],
+    cause: 'a Conditional Access policy failed the sign-in (for example a device state or a block)',
+    step: SIGN_IN_POLICY,
+    fix: CA_FIX,
+  },
+  {
+    codes: [50097],
+    errors: ['invalid_grant'],
+    cause:
+      'device authentication is required (a Conditional Access device condition; Entra answers it with HTTP 401)',
+    step: SIGN_IN_POLICY,
+    fix: CA_FIX,
+  },
+  {
+    codes: [50072],
+    errors: ['invalid_grant', 'interaction_required'],
+    cause: 'the user must enroll in MFA before signing in',
+    step: SIGN_IN_POLICY,
+    fix: MFA_FIX,
+  },
+  {
+    codes: [50074],
+    errors: ['invalid_grant', 'interaction_required'],
+    cause: 'strong authentication (MFA) is required and was not passed',
+    step: SIGN_IN_POLICY,
+    fix: MFA_FIX,
+  },
+  {
+    codes: [50135],
+    errors: ['invalid_grant', 'interaction_required'],
+    cause: 'the password must be changed because the account is at risk',
+    step: ACCOUNT,
+    fix: 'ROPC cannot change a password: have the user (or an admin) reset it, then update the `password` secret.',
+  },
+  {
+    codes: [50064],
+    errors: ['invalid_grant'],
+    cause: 'the username or password could not be validated',
+    step: ACCOUNT,
+    fix: 'Check the `password` secret and that `username` is the UPN of a member of this tenant.',
+  },
+  {
+    codes: [51004],
+    errors: ['invalid_grant'],
+    cause: 'the user account is not in the directory',
+    step: ACCOUNT,
+    fix: 'Give the UPN of a user of this tenant (Entra ID → Users) and check that `tenant-id` is the tenant the user belongs to.',
+  },
+  {
+    codes: [90072],
+    errors: ['invalid_grant'],
+    cause:
+      'the account belongs to another tenant and does not exist in this one (a guest or external account)',
+    step: ACCOUNT,
+    fix: 'Use a member account of the tenant that `tenant-id` names; ROPC does not work for guests.',
+  },
+  {
+    codes: [65002],
+    errors: ['invalid_grant', 'unauthorized_client'],
+    cause:
+      "a Microsoft first-party client ID was used (such as Azure CLI's or Azure PowerShell's): Microsoft's own apps cannot be consented to for this resource",
+    step: REGISTRATION,
+    fix: 'Register your own app (Entra ID → App registrations → New registration) and give its Application (client) ID as `client-id`, not the client ID of a Microsoft tool.',
+  },
+  {
+    codes: [1002012],
+    errors: ['invalid_scope'],
+    cause: 'client credentials were asked for a named scope; they take only `<resource>/.default`',
+    step: SCOPE,
+    fix: 'Leave `scope` empty (grant: client-credentials asks for `https://outlook.office365.com/.default`), or give one `<resource>/.default` scope.',
+  },
+  {
+    codes: [650052],
+    errors: ['invalid_client', 'invalid_grant'],
+    cause:
+      'the tenant has no service principal for the resource asked for: for mail, the tenant has no Exchange Online subscription',
+    step: `step 1 (a Microsoft 365 licence with Exchange Online); ${SCOPE}`,
+    fix: 'Check that the tenant has Exchange Online (a licence with a mailbox, Microsoft 365 admin center → Billing) and that `scope` names Exchange Online; an admin consent can create a missing service principal.',
+  },
+  {
+    codes: [650057],
+    errors: ['invalid_client', 'invalid_request'],
+    cause: "the resource asked for is not among the API permissions of the app's registration",
+    step: CONSENT_APP,
+    fix: 'Add the permission under API permissions (Office 365 Exchange Online for the mail scopes), grant admin consent, and leave `scope` empty for the defaults.',
+  },
+  {
+    codes: [65005],
+    errors: ['invalid_client', 'access_denied', 'invalid_request'],
+    cause:
+      'the app asked for a resource that its registration does not list, or that the tenant has not subscribed to',
+    step: CONSENT_APP,
+    fix: 'Add the mail permissions under API permissions (Office 365 Exchange Online or Microsoft Graph), grant admin consent, and check that the tenant has Exchange Online.',
+  },
+  {
+    codes: [90038],
+    errors: ['invalid_request', 'invalid_tenant'],
+    cause: 'the tenant lives in another national cloud than the authority asked',
+    step: TENANT,
+    fix: 'Set the `cloud` input to the cloud named in the description (usgov, usgov-dod or china); apps are registered in each cloud separately.',
+  },
+  {
+    codes: [70002],
+    errors: ['invalid_client'],
+    cause:
+      'Entra could not validate the client credentials (the older code for a wrong client secret; AADSTS50012 may follow it)',
+    step: SECRET,
+    fix: 'Copy the secret VALUE (not its ID) from Certificates & secrets into `client-secret`; if it was lost or expired, create a new one.',
   },
 ];
 

@@ -31,6 +31,10 @@ export const OAUTH_ERRORS: Readonly<Record<string, OAuthErrorFamily>> = {
     meaning: 'Entra refused the request itself (tenant, parameters or endpoint)',
     advice: 'Check setup step 2 (Directory (tenant) ID) and the `endpoints` / `cloud` inputs',
   },
+  invalid_tenant: {
+    meaning: 'the tenant in the request was not found in this cloud',
+    advice: 'Check setup step 2 (Directory (tenant) ID) and the `cloud` input',
+  },
   invalid_scope: {
     meaning: 'the requested scope is not valid',
     advice: 'Check setup step 6 (the token request): the `scope` input',

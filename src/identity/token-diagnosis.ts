@@ -21,13 +21,21 @@ export interface TokenDiagnosisContext {
   grant: Grant;
 }
 
+/**
+ * The AADSTS codes in a description, in order: the only place a relayed or trimmed body keeps
+ * them ("AADSTS70002: Error validating credentials. AADSTS50012: Invalid client secret...").
+ */
+function codesIn(description: string | undefined): number[] {
+  return [...(description ?? '').matchAll(/\bAADSTS(\d+)\b/g)].map((m) => Number(m[1]));
+}
+
 /** First line of Microsoft's description, without the Trace/Correlation/Timestamp tail. */
 function describeEntraError(error: EntraError): string {
   const text = (error.error_description ?? '')
     .split(/\r?\n/)[0]!
     .replace(/\s*Trace ID:.*$/s, '')
     .trim();
-  return text || error.error;
+  return text || error.error || '(no description)';
 }
 
 export function diagnoseTokenError(
@@ -37,7 +45,7 @@ export function diagnoseTokenError(
 ): TokenFailure {
   // `error` first: Microsoft documents it as the stable part of the answer.
   const family = OAUTH_ERRORS[error.error] ?? UNKNOWN_OAUTH_ERROR;
-  const codes = error.error_codes ?? [];
+  const codes = error.error_codes?.length ? error.error_codes : codesIn(error.error_description);
   // The first code we can explain names the failure; otherwise the first code Entra sent.
   const knownCode = codes.find((c) => AADSTS_CATALOGUE.has(c));
   const known = knownCode === undefined ? undefined : AADSTS_CATALOGUE.get(knownCode);
@@ -49,7 +57,7 @@ export function diagnoseTokenError(
     error.timestamp ? `Timestamp: ${error.timestamp}` : '',
   ].filter(Boolean);
   const details = [
-    `Microsoft said (HTTP ${status}, ${error.error}): ${describeEntraError(error)}`,
+    `Microsoft said (HTTP ${status}${error.error ? `, ${error.error}` : ''}): ${describeEntraError(error)}`,
     ...ids,
   ].join('\n');
   const base = { details, code, httpStatus: status, error: error.error, errorCodes: codes };
@@ -63,7 +71,7 @@ export function diagnoseTokenError(
   const lookup = codes[0] ? ` (https://login.microsoftonline.com/error?code=${codes[0]})` : '';
   return {
     ...base,
-    summary: `${code ?? error.error}: ${family.meaning} (${error.error})${error.error_description ? `: ${describeEntraError(error)}` : ''}`,
+    summary: `${code ?? (error.error || 'unknown')}: ${family.meaning}${error.error ? ` (${error.error})` : ''}${error.error_description ? `: ${describeEntraError(error)}` : ''}`,
     remediation: `${family.advice}. This code is not in the action's catalogue: look it up${lookup} and search Entra ID → Sign-in logs for the correlation ID; tenant ${ctx.settings.tenantId}, client ${ctx.settings.clientId}.`,
   };
 }

@@ -14,15 +14,21 @@ export const tokenSuccessSchema = z.object({
 });
 export type TokenSuccess = z.infer<typeof tokenSuccessSchema>;
 
-export const entraErrorSchema = z.object({
-  error: z.string(),
-  error_description: z.string().optional(),
-  error_codes: z.array(z.number()).optional(),
-  timestamp: z.string().optional(),
-  trace_id: z.string().optional(),
-  correlation_id: z.string().optional(),
-  error_uri: z.string().optional(),
-  suberror: z.string().optional(),
-  claims: z.string().optional(),
-});
+// `error` may be missing from a relayed or trimmed body that still carries the description (the
+// AADSTS code is then read from the description): such a body is still Entra's refusal.
+export const entraErrorSchema = z
+  .object({
+    error: z.string().default(''),
+    error_description: z.string().optional(),
+    error_codes: z.array(z.number()).optional(),
+    timestamp: z.string().optional(),
+    trace_id: z.string().optional(),
+    correlation_id: z.string().optional(),
+    error_uri: z.string().optional(),
+    suberror: z.string().optional(),
+    claims: z.string().optional(),
+  })
+  .refine((e) => e.error !== '' || e.error_description !== undefined, {
+    message: 'neither error nor error_description',
+  });
 export type EntraError = z.infer<typeof entraErrorSchema>;

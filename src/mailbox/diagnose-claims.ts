@@ -1,5 +1,6 @@
 // What the token's own claims (decoded unverified by the caller) say is wrong for a protocol:
 // expiry, audience (the unprefixed-scope trap), missing scope or app role, another user.
+import { isExchangeAudience, normaliseAudience } from '../identity/exchange-audiences.js';
 import { STEP_PERMISSIONS, STEP_TOKEN_SCOPE } from './diagnose-common.js';
 import type { MailDiagnosisContext, Finding } from './diagnose-common.js';
 import { MAIL_PERMISSIONS, RESOURCE_APP_IDS, type MailProtocol } from '../settings/types.js';
@@ -23,16 +24,18 @@ export function claimFindings(ctx: MailDiagnosisContext, protocol: MailProtocol)
   }
 
   const audiences = claims.aud === undefined ? [] : [claims.aud].flat();
-  const accepted = [...ctx.expectedAudiences, RESOURCE_APP_IDS.exchange].map(normalise);
-  if (audiences.length > 0 && !audiences.some((a) => accepted.includes(normalise(a)))) {
-    const graph = audiences.some((a) => GRAPH_AUDIENCES.includes(normalise(a)));
+  if (
+    audiences.length > 0 &&
+    !audiences.some((a) => isExchangeAudience(a, ctx.expectedAudiences))
+  ) {
+    const graph = audiences.some((a) => GRAPH_AUDIENCES.includes(normaliseAudience(a)));
     const wanted =
       ctx.grant === 'password'
         ? `https://outlook.office.com/${MAIL_PERMISSIONS[protocol].delegated}`
         : 'https://outlook.office365.com/.default';
     findings.push({
       cause:
-        `The token is for ${audiences.join(', ')}, not for Exchange Online (expected ${ctx.expectedAudiences.join(' or ')}).` +
+        `The token is for ${audiences.join(', ')}, not for Exchange Online (expected one of ${ctx.expectedAudiences.join(', ')}).` +
         (graph
           ? ` A scope written without its resource prefix (${MAIL_PERMISSIONS[protocol].delegated} instead of ${wanted}) defaults to Microsoft Graph, and mail servers refuse Graph tokens.`
           : ''),
@@ -59,7 +62,9 @@ export function claimFindings(ctx: MailDiagnosisContext, protocol: MailProtocol)
           `Add-MailboxPermission -Identity ${ctx.mailbox} -User ${claims.upn} -AccessRights FullAccess`,
       });
     }
-  } else {
+  } else if ((ctx.exchangeAuthorization ?? 'auto') === 'entra') {
+    // With RBAC for Applications a token has no mail role at all, so a missing role proves
+    // something only when the Entra route is the one in use (generic-causes.ts ranks it otherwise).
     const needed = MAIL_PERMISSIONS[protocol].application;
     if (!(claims.roles ?? []).includes(needed)) {
       findings.push({
@@ -70,8 +75,4 @@ export function claimFindings(ctx: MailDiagnosisContext, protocol: MailProtocol)
     }
   }
   return findings;
-}
-
-function normalise(value: string): string {
-  return value.toLowerCase().replace(/\/+$/, '');
 }

@@ -1,7 +1,8 @@
 // Shapes shared by the diagnosis files, and the connector's setup steps they point to
 // (docs/setup.md, docs/troubleshooting.md).
 import type { TokenClaims } from '../identity/jwt-claims.js';
-import type { Grant } from '../settings/types.js';
+import type { ExchangeAuthorization, Grant } from '../settings/types.js';
+import type { ReplyClass } from './exchange-replies.js';
 import type { MailProtocol } from './probe-types.js';
 
 export interface MailDiagnosisContext {
@@ -11,8 +12,10 @@ export interface MailDiagnosisContext {
   /** Object ID of the Enterprise application (service principal), when known. */
   servicePrincipalObjectId?: string;
   claims?: TokenClaims;
-  /** Outlook resources a token for this cloud may carry as `aud`. */
+  /** Every audience an Exchange token may carry here (identity/exchange-audiences.ts). */
   expectedAudiences: string[];
+  /** How app-only access is authorized (the `exchange-authorization` input); default auto. */
+  exchangeAuthorization?: ExchangeAuthorization;
   /** Clock for the expiry check (ms since epoch); defaults to now. */
   now?: number;
 }
@@ -23,6 +26,16 @@ export interface Diagnosis {
   remediation: string;
   /** The connector's setup step (docs/setup.md, docs/troubleshooting.md) that was missed, when one fits. */
   setupStep?: string;
+  /** `warn` for a fault on Microsoft's side (run again); otherwise the probe failed. */
+  status?: 'warn';
+  /** What kind of reply it was; `unknown` when no catalogued reply matches. */
+  replyClass?: ReplyClass | 'unknown';
+  /** The one-line gist for the check's summary when the cause's first sentence is not it. */
+  headline?: string;
+  /** For a generic refusal: the plausible causes, most likely first. */
+  causes?: string[];
+  /** For a generic refusal: causes the evidence rules out, each with why. */
+  ruledOut?: string[];
 }
 
 export const LABEL: Record<MailProtocol, string> = { imap: 'IMAP', pop: 'POP', smtp: 'SMTP' };

@@ -1,18 +1,14 @@
-// Turns a probe outcome into a cause and a fix. Exchange's refusals are generic ("AUTHENTICATE
-// failed", "535 5.7.3"), so reply texts that name their cause (5.7.139, "authenticated but not
-// connected") come first, then what the token's claims show, then the usual Exchange-side cause
-// for the grant. Replies and causes: docs/checks.md, Mailbox login, and
-// https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth
+// Turns a probe outcome into a cause and a fix, as certain as the reply allows. A reply Exchange
+// gives a meaning to (5.7.139, "authenticated but not connected", "Server Unavailable") gets that
+// meaning and nothing else; a generic refusal gets the plausible causes, ranked with what the
+// token and the registration show; anything else is quoted and called unknown.
+// Replies: exchange-replies.ts; causes of generic refusals: generic-causes.ts.
 import { claimFindings } from './diagnose-claims.js';
 import { LABEL, type Diagnosis, type MailDiagnosisContext } from './diagnose-common.js';
-import {
-  appOnlyRefused,
-  delegatedRefused,
-  notConnected,
-  protocolDisabled,
-  smtpAuthDisabled,
-} from './diagnose-exchange.js';
+import { notConnected } from './diagnose-exchange.js';
 import { networkDiagnosis } from './diagnose-network.js';
+import { classifyReply } from './exchange-replies.js';
+import { rankGenericCauses } from './generic-causes.js';
 import type { ProbeOutcome } from './probe-types.js';
 
 export type { Diagnosis, MailDiagnosisContext } from './diagnose-common.js';
@@ -41,46 +37,107 @@ function replyDiagnosis(
   const reply = outcome.reply ?? '';
   const summary = `${label} ${outcome.stage} refused for ${ctx.mailbox}: ${lastLine(reply)}`;
   const protocol = outcome.protocol;
+  const known = classifyReply(protocol, reply);
 
-  if (outcome.stage === 'greeting' || outcome.stage === 'starttls') {
+  if (known?.class === 'transient') {
     return {
       summary,
-      cause: /not offered/.test(outcome.code ?? '')
-        ? `The server does not offer what Exchange Online offers (${outcome.code}): this is probably not the Exchange Online ${label} endpoint.`
-        : `The ${label} server refused the session before any login.`,
-      remediation:
-        'Check the endpoint (host and port) for your cloud; retry later if it is a temporary refusal (4xx / BYE).',
+      status: 'warn',
+      replyClass: 'transient',
+      headline: firstSentence(known.meaning),
+      cause: `${label} answered "${lastLine(reply)}": ${known.meaning}`,
+      remediation: known.fix(ctx.mailbox),
     };
   }
   if (/not offered/.test(outcome.code ?? '')) {
     return {
       summary,
-      cause: `The server does not offer SASL XOAUTH2 (${outcome.code}).`,
+      replyClass: 'protocol',
+      cause:
+        outcome.stage === 'greeting' || outcome.stage === 'starttls'
+          ? `The server does not offer what Exchange Online offers (${outcome.code}): this is probably not the Exchange Online ${label} endpoint.`
+          : `The server does not offer SASL XOAUTH2 (${outcome.code}).`,
       remediation: `Point the ${label} endpoint at Exchange Online (public cloud: outlook.office365.com:993 IMAP, :995 POP, smtp.office365.com:587 SMTP).`,
     };
   }
-  if (/^5\d\d 5\.7\.139\b/.test(outcome.code ?? '') || /\b5\.7\.139\b/.test(reply)) {
-    return smtpAuthDisabled(summary, reply, ctx);
-  }
-  if (/authenticated but not connected/i.test(reply)) return notConnected(summary, ctx, protocol);
-
-  const tokenProblems = claimFindings(ctx, protocol);
-  if (tokenProblems.length > 0) {
-    const [first, ...more] = tokenProblems;
-    const also = more.length ? ` Also: ${more.map((p) => p.cause).join(' ')}` : '';
+  if (outcome.stage === 'greeting' || outcome.stage === 'starttls') {
     return {
       summary,
-      cause: first!.cause + also,
-      remediation: first!.remediation,
-      setupStep: first!.setupStep,
+      replyClass: known?.class ?? 'unknown',
+      cause: `The ${label} server refused the session before any login: "${lastLine(reply)}".`,
+      remediation:
+        'Check the endpoint (host and port) for your cloud; retry later if it is a temporary refusal (4xx / BYE).',
     };
   }
-  if (/disabled|not enabled/i.test(reply) && protocol !== 'smtp') {
-    return protocolDisabled(summary, ctx, protocol, 'The reply says the protocol is disabled.');
+  if (known?.id === 'imap-not-connected') return notConnected(summary, ctx, protocol);
+  if (known && known.class !== 'generic') {
+    return {
+      summary,
+      replyClass: known.class,
+      headline: firstSentence(known.meaning),
+      cause: `${label} answered "${lastLine(reply)}": ${known.meaning}`,
+      remediation: known.fix(ctx.mailbox),
+    };
   }
-  if (ctx.grant === 'client-credentials') return appOnlyRefused(summary, ctx, protocol);
-  return delegatedRefused(summary, ctx, protocol, outcome.code ?? '');
+  if (known) return genericDiagnosis(summary, reply, ctx, outcome, label, known.meaning);
+  return unknownDiagnosis(summary, reply, ctx, outcome, label);
 }
+
+function genericDiagnosis(
+  summary: string,
+  reply: string,
+  ctx: MailDiagnosisContext,
+  outcome: ProbeOutcome,
+  label: string,
+  meaning: string,
+): Diagnosis {
+  const { causes, ruledOut } = rankGenericCauses(outcome.protocol, ctx);
+  const numbered = causes.map((c, i) => `(${i + 1}) ${c.cause}`);
+  const first = causes[0]!;
+  return {
+    summary,
+    replyClass: 'generic',
+    causes: causes.map((c) => c.cause),
+    ruledOut,
+    headline: `most likely ${firstSentence(first.cause)} (a generic refusal: ${causes.length} possible causes in the details)`,
+    cause:
+      `${label} answered "${lastLine(reply)}": ${meaning} The likely causes, most likely first: ${numbered.join('; ')}.` +
+      (ruledOut.length ? ` Ruled out: ${ruledOut.join('; ')}.` : ''),
+    remediation: causes
+      .map((c, i) => `${i + 1}. ${c.cause}\n   check: ${c.check}\n   fix: ${c.fix}`)
+      .join('\n'),
+    ...(first.setupStep ? { setupStep: first.setupStep } : {}),
+  };
+}
+
+function unknownDiagnosis(
+  summary: string,
+  reply: string,
+  ctx: MailDiagnosisContext,
+  outcome: ProbeOutcome,
+  label: string,
+): Diagnosis {
+  const shown = claimFindings(ctx, outcome.protocol);
+  return {
+    summary,
+    replyClass: 'unknown',
+    ...(shown[0]
+      ? {
+          headline: `an unknown reply; the token shows: ${firstSentence(shown[0].cause)}`,
+          ...(shown[0].setupStep ? { setupStep: shown[0].setupStep } : {}),
+        }
+      : {}),
+    cause:
+      `${label} answered a reply this preflight does not know: "${reply}". Its cause is unknown.` +
+      (shown.length ? ` The token shows: ${shown.map((f) => f.cause).join(' ')}` : ''),
+    remediation: [
+      ...shown.map((f) => f.remediation),
+      'Search for the exact reply text (Microsoft 365 service health, Exchange Online documentation), and report it with the transcript so it can be catalogued.',
+    ].join('\n'),
+  };
+}
+
+const firstSentence = (text: string): string => /^.*?[.!?](?=\s|$)/s.exec(text)?.[0] ?? text;
 
 function lastLine(text: string): string {
   const lines = text.split('\n');

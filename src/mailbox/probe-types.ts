@@ -57,3 +57,7 @@ export interface MailProbe {
   authenticate(mailbox: string, accessToken: string): Promise<ProbeOutcome>;
   close(): void;
 }
+
+/** What a login showed about the setup: ok, refused by the server, or nothing to tell. */
+export type ProbeResult = 'ok' | 'refused' | 'unknown';
+export type ProbeResults = Partial<Record<MailProtocol, ProbeResult>>;

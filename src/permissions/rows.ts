@@ -16,7 +16,9 @@ export type Problem =
   | 'absent-from-token'
   | 'not-on-registration'
   | 'no-such-permission'
-  | 'cannot-tell';
+  | 'cannot-tell'
+  /** An Exchange app role not granted in Entra, and no app-only login showed Exchange's answer. */
+  | 'no-login-to-tell';
 
 export interface PermissionRow {
   requirement: Requirement;
@@ -29,6 +31,8 @@ export interface PermissionRow {
   foundUnder?: ResourceKey;
   verdict: RowVerdict;
   problem?: Problem;
+  /** Not granted in Entra, but the app-only login worked: Exchange authorized the app. */
+  authorizedBy?: 'exchange';
 }
 
 const RESOURCES: ResourceKey[] = ['graph', 'exchange'];

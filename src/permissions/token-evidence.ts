@@ -10,6 +10,7 @@ import {
 } from '../identity/jwt-claims.js';
 import { RESOURCE_APP_IDS, type ResourceKey, type Settings } from '../settings/types.js';
 import type { Requirement } from './catalogue.js';
+import { isExchangeAudience } from '../identity/exchange-audiences.js';
 
 export type InToken = 'yes' | 'no' | 'n/a' | 'no token';
 
@@ -31,24 +32,31 @@ export interface TokenEvidence {
 const lowerSet = (items: string[]) => new Set(items.map((i) => i.toLowerCase()));
 const lastSegment = (scope: string) => scope.slice(scope.lastIndexOf('/') + 1);
 
-function audienceOf(claims: TokenClaims | undefined): ResourceKey | undefined {
+/** The resource of `aud`: Exchange when it is one of `exchangeAudiences` (identity/exchange-audiences.ts). */
+function audienceOf(
+  claims: TokenClaims | undefined,
+  exchangeAudiences: readonly string[],
+): ResourceKey | undefined {
   const aud = Array.isArray(claims?.aud) ? claims.aud[0] : claims?.aud;
   if (!aud) return undefined;
   const host = /^https?:\/\/([^/]+)/i.exec(aud)?.[1]?.toLowerCase();
   if (aud.toLowerCase() === RESOURCE_APP_IDS.graph || host?.includes('graph.')) return 'graph';
-  if (aud.toLowerCase() === RESOURCE_APP_IDS.exchange || host?.includes('outlook'))
-    return 'exchange';
+  if (isExchangeAudience(aud, exchangeAudiences)) return 'exchange';
   return undefined;
 }
 
-export function tokenEvidence(mail: TokenOutcome, graph: TokenOutcome | undefined): TokenEvidence {
+export function tokenEvidence(
+  mail: TokenOutcome,
+  graph: TokenOutcome | undefined,
+  exchangeAudiences: readonly string[],
+): TokenEvidence {
   const evidence: TokenEvidence = {};
   if (mail.ok) {
     const claims = decodeClaims(mail.token.accessToken);
     const scp = claims ? delegatedScopes(claims) : mail.token.scopes.map(lastSegment);
     evidence.mail = {
       claims,
-      audience: audienceOf(claims),
+      audience: audienceOf(claims, exchangeAudiences),
       scopes: lowerSet(scp),
       roles: lowerSet(appRoles(claims)),
       refresh: !!mail.token.refreshToken,

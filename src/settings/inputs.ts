@@ -112,6 +112,17 @@ export const INPUTS = [
       "`flow`: exactly what the chosen grant, activities and protocol need. `email-connector`: everything the connector's setup page lists.",
   },
   {
+    name: 'exchange-authorization',
+    kind: 'choice',
+    default: 'auto',
+    flag: {
+      arg: 'MODE',
+      help: 'auto | entra | rbac: how app-only mail access is authorized (default auto)',
+    },
+    meaning:
+      'How app-only mail access is authorized: `entra` (the app roles `IMAP.AccessAsApp`, `POP.AccessAsApp`, `SMTP.SendAsApp` consented in Entra), `rbac` (Exchange RBAC for Applications; the Entra app roles are not required), `auto` (a missing app role fails only when the mailbox login for that protocol also failed).',
+  },
+  {
     name: 'extra-permissions',
     kind: 'lines',
     default: '',

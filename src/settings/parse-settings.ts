@@ -124,6 +124,7 @@ export function parseSettings(raw: RawInputs): ParseResult {
   const activities = listOf('activities', ACTIVITIES) as Activity[];
   const readProtocol = oneOf('read-protocol', ['imap', 'pop'] as const);
   const permissionsProfile = oneOf('permissions-profile', ['flow', 'email-connector'] as const);
+  const exchangeAuthorization = oneOf('exchange-authorization', ['auto', 'entra', 'rbac'] as const);
   const checks = listOf('checks', CHECKS) as CheckName[];
   const warningDays = wholeNumber('secret-expiry-warning-days', 0, 3650);
   const failureDays = wholeNumber('secret-expiry-failure-days', 0, 3650);
@@ -182,6 +183,7 @@ export function parseSettings(raw: RawInputs): ParseResult {
       scopes,
       scopeSource: scopeInput ? 'input' : 'default',
       permissionsProfile,
+      exchangeAuthorization,
       extraPermissions,
       checks,
       secretExpiry: { warningDays, failureDays, scope: secretExpiryScope },

@@ -13,6 +13,8 @@ export type Cloud = 'public' | 'usgov' | 'usgov-dod' | 'china';
 export type CheckRunMode = 'auto' | 'always' | 'never';
 export type PermissionType = 'delegated' | 'application';
 export type ResourceKey = 'graph' | 'exchange';
+/** How app-only mail access is authorized: Entra app roles, Exchange RBAC for Applications, or either. */
+export type ExchangeAuthorization = 'auto' | 'entra' | 'rbac';
 export type MailProtocol = 'imap' | 'pop' | 'smtp';
 
 /**
@@ -77,6 +79,7 @@ export interface Settings {
   scopes: string[];
   scopeSource: 'input' | 'default';
   permissionsProfile: PermissionsProfile;
+  exchangeAuthorization: ExchangeAuthorization;
   extraPermissions: PermissionRef[];
   checks: CheckName[];
   secretExpiry: { warningDays: number; failureDays: number; scope: SecretExpiryScope };
