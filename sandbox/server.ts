@@ -12,13 +12,18 @@ import { entraErrorAnswer } from './entra-errors.js';
 import { FaultPlan } from './faults.js';
 import { answerGraphRequest } from './routes/graph.js';
 import { answerTokenRequest } from './routes/token.js';
+import {
+  DEVICE_CODE_GRANT_TYPE,
+  answerDeviceCodePoll,
+  answerDeviceCodeRequest,
+} from './routes/device-code.js';
 import { findScenario } from './scenarios.js';
 import { healthyTenant, type SandboxTenant } from './tenant.js';
 
 export interface RecordedRequest {
   method: string;
   path: string;
-  route: 'token' | 'graph' | 'other';
+  route: 'token' | 'graph' | 'devicecode' | 'other';
   /** Parsed form for token requests (tests count password grants with it). */
   form?: URLSearchParams;
   body: string;
@@ -69,9 +74,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const path = req.url ?? '/';
       const route = /\/oauth2\/v2\.0\/token$/.test(path.split('?')[0]!)
         ? 'token'
-        : /^\/(v1\.0|beta)\//.test(path)
-          ? 'graph'
-          : 'other';
+        : /\/oauth2\/v2\.0\/devicecode$/.test(path.split('?')[0]!)
+          ? 'devicecode'
+          : /^\/(v1\.0|beta)\//.test(path)
+            ? 'graph'
+            : 'other';
       const record: RecordedRequest = {
         method: req.method ?? 'GET',
         path,
@@ -80,7 +87,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         headers: req.headers,
         at: now(),
       };
-      if (route === 'token') record.form = new URLSearchParams(body);
+      if (route === 'token' || route === 'devicecode') record.form = new URLSearchParams(body);
       requests.push(record);
       const answer = () => handle(record, res);
       if (faults.latencyMs > 0) setTimeout(answer, faults.latencyMs);
@@ -104,6 +111,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   function handle(record: RecordedRequest, res: ServerResponse) {
     if (record.route === 'other') return send(res, 404, { error: 'not_found' });
+    if (record.route === 'devicecode') {
+      const tenantInPath = decodeURIComponent(record.path.split('/')[1] ?? '');
+      const answer = answerDeviceCodeRequest(tenant, tenantInPath, record.form!, now);
+      return send(res, answer.status, answer.body);
+    }
     const fault = faults.take(record.route);
     if (fault?.kind === 'hang') {
       hanging.add(res);
@@ -157,14 +169,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
     if (record.route === 'token') {
       const tenantInPath = decodeURIComponent(record.path.split('/')[1] ?? '');
-      const answer = answerTokenRequest({
-        tenant,
-        key,
-        tenantInPath,
-        contentType: String(record.headers['content-type'] ?? ''),
-        form: record.form!,
-        now,
-      });
+      const answer =
+        record.form!.get('grant_type') === DEVICE_CODE_GRANT_TYPE
+          ? answerDeviceCodePoll(tenant, tenantInPath, record.form!, key, now)
+          : answerTokenRequest({
+              tenant,
+              key,
+              tenantInPath,
+              contentType: String(record.headers['content-type'] ?? ''),
+              form: record.form!,
+              now,
+            });
       for (const name of ['access_token', 'refresh_token'] as const) {
         const value = answer.body[name];
         if (typeof value === 'string') issued.push(value);

@@ -11,6 +11,7 @@
 // package.json runs it as `node --import tsx`, not through tsx's CLI: that one relays Ctrl-C to
 // its child and SIGKILLs it when the child has not confirmed within 30 ms, which a busy run
 // cannot promise, and a SIGKILLed run can stop nothing.
+// `npm start -- setup` runs the setup assistant against a sandbox tenant (scripts/start-assistant.ts).
 import { runCli } from '../src/cli/main.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
 import { peersUnavailable, startPeers, type RunningPeers } from './mail-peers/peers.js';
@@ -44,6 +45,14 @@ The servers start only when a check needs them and stop when this run ends, also
 `;
 
 const args = process.argv.slice(2);
+// `npm start -- setup` / `npm start -- consent`: the setup assistant's demo (scripts/start-assistant.ts).
+if (args[0] === 'setup' || args[0] === 'consent') {
+  const { startAssistant } = await import('./start-assistant.js');
+  const code = await startAssistant(args);
+  // Let stdout drain before exiting (a pipe may still hold the plan).
+  await new Promise<void>((done) => process.stdout.write('', () => done()));
+  process.exit(code);
+}
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(HELP);
   process.exit(0);

@@ -9,7 +9,7 @@ import { dirname, join, normalize, relative } from 'node:path';
 const LAYERS: readonly (readonly string[])[] = [
   ['(root)', 'action', 'cli'], // entry points, front ends and the composition root
   ['github', 'report'], // publishing the report
-  ['checks'], // the registry of checks and each check
+  ['checks', 'assistant'], // the registry of checks and each check; the setup assistant
   ['permissions', 'credentials'], // what the checks decide, as pure rules
   ['mailbox'], // the mail client (probes) and its diagnosis
   ['graph', 'identity'], // the Microsoft Graph client, the token provider

@@ -49,4 +49,14 @@ describe('npm start', () => {
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain('--list-scenarios');
   });
+
+  it('`npm start -- setup` shows the plan, applies it, and the preflight then passes', async () => {
+    const run = await start('setup');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("state 'empty'");
+    expect(run.stdout).toMatch(/✗ Service principal \(Enterprise application\): missing/);
+    expect(run.stdout).toMatch(/✓ POST \/v1\.0\/servicePrincipals → HTTP 201/);
+    expect(run.stdout).toContain('New-ServicePrincipal -AppId');
+    expect(run.stdout).toContain('Result: PASS');
+  });
 });

@@ -15,6 +15,7 @@ import type { ResourceAppId, SandboxTenant } from '../tenant.js';
 import { select } from './applications.js';
 import { denied, notFound } from './errors.js';
 import { page } from './paging.js';
+import '../assistant-tenant.js';
 
 const CONTEXT = 'https://graph.microsoft.com/v1.0/$metadata';
 const RESOURCE_NAMES: Record<ResourceAppId, string> = {
@@ -27,7 +28,8 @@ function principal(tenant: SandboxTenant, key: string) {
   const appId = /^appId='([^']+)'$/.exec(key)?.[1]?.toLowerCase();
   const byObjectId = key.toLowerCase();
   if (appId === tenant.app.appId || byObjectId === tenant.app.servicePrincipalId)
-    return { self: true as const };
+    // A registration without its Enterprise application (sandbox/assistant-tenant.ts).
+    return tenant.servicePrincipalMissing ? undefined : { self: true as const };
   for (const resource of [GRAPH_APP_ID, EXCHANGE_APP_ID] as const) {
     if (appId === resource || byObjectId === tenant.resourceServicePrincipalIds[resource])
       return { self: false as const, resource };

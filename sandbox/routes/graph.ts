@@ -9,6 +9,15 @@ import {
   listPermissionGrants,
 } from '../graph/service-principals.js';
 import type { SandboxTenant } from '../tenant.js';
+import {
+  assignAppRole,
+  createFederatedCredential,
+  createPermissionGrant,
+  createServicePrincipal,
+  listFederatedCredentials,
+  patchApplication,
+  updatePermissionGrant,
+} from '../graph/admin-writes.js';
 import { graphError } from '../graph/errors.js';
 
 export interface GraphRequest {
@@ -61,6 +70,44 @@ const ROUTES: Route[] = [
     pattern:
       /^\/servicePrincipals(?:\((appId='[^']+')\)|\/([0-9a-f-]{36}))\/oauth2PermissionGrants$/i,
     answer: (req, m, q) => listPermissionGrants(req, m[1] ?? m[2]!, q),
+  },
+  // The setup assistant's reads and writes (sandbox/graph/admin-writes.ts).
+  {
+    method: 'PATCH',
+    pattern: /^\/applications\/([0-9a-f-]{36})$/i,
+    answer: (req, m) => patchApplication(req, m[1]!),
+  },
+  {
+    method: 'GET',
+    pattern:
+      /^\/applications(?:\((appId='[^']+')\)|\/([0-9a-f-]{36}))\/federatedIdentityCredentials$/i,
+    answer: (req, m) => listFederatedCredentials(req, m[1] ?? m[2]!),
+  },
+  {
+    method: 'POST',
+    pattern:
+      /^\/applications(?:\((appId='[^']+')\)|\/([0-9a-f-]{36}))\/federatedIdentityCredentials$/i,
+    answer: (req, m) => createFederatedCredential(req, m[1] ?? m[2]!),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/servicePrincipals$/,
+    answer: (req) => createServicePrincipal(req),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/servicePrincipals\/([0-9a-f-]{36})\/appRoleAssignments$/i,
+    answer: (req, m) => assignAppRole(req, m[1]!),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/oauth2PermissionGrants$/,
+    answer: (req) => createPermissionGrant(req),
+  },
+  {
+    method: 'PATCH',
+    pattern: /^\/oauth2PermissionGrants\/([^/]+)$/,
+    answer: (req, m) => updatePermissionGrant(req, m[1]!),
   },
 ];
 

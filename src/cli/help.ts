@@ -25,6 +25,8 @@ the app registration's permissions, an OAuth token, an IMAP/POP/SMTP XOAUTH2 log
 client secret's expiry. The same engine as the GitHub Action; flags mirror its inputs.
 
 ${USAGE}
+       m365-mail-preflight consent --help   the device-code verification step
+       m365-mail-preflight setup --help     every setup step checked, explained and, on request, done
 
 Environment: NO_COLOR turns colour off; FORCE_COLOR=1 turns it on (FORCE_COLOR=0 off) even
 when the output is not a terminal.

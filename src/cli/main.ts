@@ -43,9 +43,17 @@ export interface CliIo {
   retryPolicy?: Adapters['retryPolicy'];
   mailCa?: string;
   now?: () => Date;
+  /** Tests of `consent` / `setup` replace the wait between polls, the clock and the Azure CLI. */
+  assistant?: import('./assistant.js').AssistantHooks;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // The setup assistant's subcommands, loaded only when asked for: the preflight's start-up
+  // does not load them.
+  if (argv[0] === 'consent' || argv[0] === 'setup') {
+    const { runAssistant } = await import('./assistant.js');
+    return runAssistant(argv[0], argv.slice(1), io);
+  }
   const redactor = new Redactor();
   const out = (text: string) => io.stdout.write(redactor.redact(text));
   const err = (text: string) => io.stderr.write(redactor.redact(text));

@@ -201,6 +201,40 @@ export class GraphClient {
     return res.ok ? { ok: true, value: res.body } : res;
   }
 
+  /**
+   * One write: POST or PATCH with a JSON body (URL relative to the version segment). Retried only
+   * on answers that prove Graph did not act (429, 503, no connection), so a POST is never made
+   * twice. A refusal is a failure with Graph's status and code, never an exception.
+   */
+  async write(
+    method: 'POST' | 'PATCH',
+    url: string,
+    body: unknown,
+    what: string,
+  ): Promise<
+    { ok: true; status: number; body: unknown } | { ok: false; failure: GraphReadFailure }
+  > {
+    const auth = await this.token();
+    if (!auth.ok) return auth;
+    const res = await this.request({
+      method,
+      url: this.versioned(url),
+      headers: {
+        authorization: `Bearer ${auth.accessToken}`,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
+      body: JSON.stringify(body),
+      endpointName: `Microsoft Graph (${what})`,
+      retry: 'unprocessed',
+    });
+    if (!res.ok) return res;
+    const { status, text, contentType } = res.response;
+    const parsed = text ? parseJson(text) : undefined;
+    if (status >= 200 && status < 300) return { ok: true, status, body: parsed };
+    return { ok: false, failure: graphFailure(status, parsed, contentType) };
+  }
+
   private versioned(url: string): string {
     return `${this.options.baseUrl}/v1.0${url}`;
   }

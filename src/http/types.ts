@@ -4,7 +4,7 @@
 export type RetryMode = 'all' | 'unprocessed' | 'none';
 
 export interface HttpRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   url: string;
   headers?: Record<string, string>;
   body?: string;
