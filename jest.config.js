@@ -14,4 +14,6 @@ export default {
   globalSetup: '<rootDir>/__tests__/setup/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/setup/global-teardown.ts',
   testTimeout: 30000,
+  // The default output, plus the skipped tests with their reasons.
+  reporters: ['default', '<rootDir>/__tests__/setup/skip-reporter.js'],
 };

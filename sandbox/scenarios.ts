@@ -261,3 +261,35 @@ const SECRETLESS_SCENARIOS: Scenario[] = [
   },
 ];
 SCENARIOS.push(...SECRETLESS_SCENARIOS);
+// Mailbox refusals (the `mailbox` check), shown by `npm start` through the real Dovecot and
+// Postfix where they can run (root, packages installed): the servers refuse exactly as they
+// would any token, and the diagnosis ranks the causes Exchange gives the same reply for.
+const MAILBOX_SCENARIOS: Scenario[] = [
+  {
+    name: 'mailbox-wrong-audience',
+    description:
+      "Unprefixed mail scopes: the token's audience is Microsoft Graph, and the mail servers refuse it.",
+    inputs: { scope: 'IMAP.AccessAsUser.All SMTP.Send offline_access' },
+  },
+  {
+    name: 'app-not-in-exchange',
+    description:
+      'App-only: the app was never registered in Exchange (New-ServicePrincipal), so no mailbox accepts its token.',
+    inputs: { grant: 'client-credentials', password: '' },
+    apply: (tenant) => {
+      tenant.exchangeMailboxAccess = undefined;
+    },
+  },
+  {
+    name: 'mailbox-not-accessible',
+    description:
+      'App-only: the app is registered in Exchange but has no permission on this mailbox (Add-MailboxPermission).',
+    inputs: { grant: 'client-credentials', password: '' },
+    apply: (tenant) => {
+      tenant.exchangeMailboxAccess = ['someone-else@contoso.example'];
+    },
+  },
+];
+for (const scenario of MAILBOX_SCENARIOS)
+  scenario.inputs = { checks: 'token, mailbox', ...scenario.inputs };
+SCENARIOS.push(...MAILBOX_SCENARIOS);

@@ -1,6 +1,6 @@
-// Prints the README's troubleshooting table from the AADSTS catalogue:
-// `npx tsx scripts/aadsts-table.ts`. __tests__/identity/readme-aadsts.test.ts checks that the
-// README holds exactly this table, so the two cannot drift apart.
+// Prints the AADSTS table of docs/troubleshooting.md (its one copy) from the AADSTS catalogue:
+// `npx tsx scripts/aadsts-table.ts`. __tests__/identity/troubleshooting-aadsts.test.ts checks
+// that the page holds exactly this table, so the two cannot drift apart.
 import { pathToFileURL } from 'node:url';
 import { AADSTS_CATALOGUE } from '../src/identity/aadsts-catalogue.js';
 

@@ -2,7 +2,9 @@
 // environment or a no-echo prompt (never a flag), --json against the report schema, colour rules.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+import { closestFlag } from '../../src/cli/args.js';
 import { runCli } from '../../src/cli/main.js';
+import { VERSION } from '../../src/version.js';
 import { reportSchema } from '../../src/report/report-schema.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import {
@@ -211,5 +213,52 @@ describe('m365-mail-preflight (CLI)', () => {
     expect(await runCli(['--version'], run.io)).toBe(0);
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
     expect(run.stdout.text).toBe(`${pkg.version}\n`);
+  });
+
+  it('prints the package version with --version (and -V), sending nothing', async () => {
+    const before = sandbox.requests.length;
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(VERSION).toBe(pkg.version);
+    for (const flag of ['--version', '-V']) {
+      const run = cliIo();
+      expect(await runCli([flag], run.io)).toBe(0);
+      expect(run.stdout.text).toBe(`${pkg.version}\n`);
+    }
+    expect(sandbox.requests.length).toBe(before);
+  });
+
+  it('prints the usage on no arguments (exit 64), not a failed preflight', async () => {
+    const run = cliIo(secretsEnv);
+    expect(await runCli([], run.io)).toBe(64);
+    expect(run.stderr.text).toMatch(/^Usage: m365-mail-preflight --tenant-id ID --client-id ID/);
+    expect(run.stderr.text).toContain('--help');
+    expect(run.stdout.text).toBe('');
+  });
+
+  it.each([
+    ['--tenant', 'tenant-id'],
+    ['--tennant-id', 'tenant-id'],
+    ['--client_id', 'client-id'],
+    ['--verbos', 'verbose'],
+    ['--secret-expiry-warn-days', 'secret-expiry-warning-days'],
+  ])('suggests the flag meant for %s', async (typed, meant) => {
+    expect(closestFlag(typed.slice(2))).toBe(meant);
+    const run = cliIo(secretsEnv);
+    expect(await runCli(flags(typed, 'x'), run.io)).toBe(64);
+    expect(run.stderr.text).toContain(`unknown option '${typed}'; did you mean --${meant}?`);
+  });
+
+  it('suggests nothing for a flag far from every known one', () => {
+    expect(closestFlag('frobnicate')).toBeUndefined();
+    expect(closestFlag('x')).toBeUndefined();
+  });
+
+  it('FORCE_COLOR colours piped output; FORCE_COLOR=0 keeps a terminal plain', async () => {
+    const forced = cliIo({ ...secretsEnv, FORCE_COLOR: '1', NO_COLOR: '1' });
+    await runCli(flags(), forced.io);
+    expect(forced.stdout.text).toContain('\u001b[32m');
+    const off = cliIo({ ...secretsEnv, FORCE_COLOR: '0' }, { tty: true });
+    await runCli(flags(), off.io);
+    expect(off.stdout.text).not.toContain('\u001b[');
   });
 });

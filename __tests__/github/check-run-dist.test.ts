@@ -1,8 +1,7 @@
-// The verdict on the pull request, through dist/index.js run as a runner runs it, with the real
-// Octokit (@actions/github) talking to a GitHub API stand-in on loopback (GITHUB_API_URL).
+// The verdict on the pull request, through dist/index.js run as a runner runs it, its two REST
+// calls (src/github/rest.ts) talking to a GitHub API stand-in on loopback (GITHUB_API_URL).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { sandboxInputs } from '../../sandbox/inputs.js';
@@ -48,7 +47,7 @@ const pullRequestEnv = (eventPath = PR_EVENT) => ({
 
 const warnings = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('::warning'));
 
-describe('pull-request check (dist/index.js, real Octokit, loopback GitHub API)', () => {
+describe('pull-request check (dist/index.js, loopback GitHub API)', () => {
   it('creates a check run on the head SHA with the passing verdict', async () => {
     const run = await runAction(inputs(), { env: pullRequestEnv() });
     expect(run.code).toBe(0);
@@ -173,26 +172,22 @@ describe('pull-request check (dist/index.js, real Octokit, loopback GitHub API)'
     expect(github.requests.map((r) => r.body.head_sha)).toEqual([MERGE_SHA]);
   });
 
-  it('never loads @actions/github on runs that only need the token', async () => {
-    // dist/ without the Octokit chunk: a push run must not notice its absence.
-    const dir = mkdtempSync(join(tmpdir(), 'm365-dist-no-chunk-'));
-    // The loader and the action bundle without any of its lazily loaded chunks.
-    mkdirSync(join(dir, 'action'));
-    for (const file of ['index.js', 'package.json', 'action/index.js', 'action/package.json'])
-      copyFileSync(join('dist', file), join(dir, file));
-    const push = await runAction(inputs(), {
-      entry: join(dir, 'index.js'),
-      env: { ...pullRequestEnv(), GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: '' },
-    });
-    expect(push.stderr).toBe('');
-    expect(push.code).toBe(0);
-    expect(push.outputs.result).toBe('pass');
-    // On a pull request the missing chunk costs the check, never the step.
-    const pr = await runAction(inputs(), { entry: join(dir, 'index.js'), env: pullRequestEnv() });
-    expect(pr.code).toBe(0);
-    expect(warnings(pr.stdout)).toEqual([
-      expect.stringMatching(/^::warning title=Pull-request check not created::Could not create/),
+  it('names a GitHub refusal other than 403 in one warning, without a commit status', async () => {
+    github.refuse.checks = 422;
+    const run = await runAction(inputs(), { env: pullRequestEnv() });
+    expect(run.code).toBe(0);
+    expect(github.requests).toHaveLength(1);
+    expect(warnings(run.stdout)).toEqual([
+      expect.stringMatching(
+        /^::warning title=Pull-request check not created::Could not create the pull-request check run: HTTP 422: Resource not accessible by integration\./,
+      ),
     ]);
-    expect(github.requests).toEqual([]);
+  });
+
+  it('ships one HTTP stack: no Octokit and one undici in the whole action bundle', () => {
+    const files = readdirSync('dist/action').filter((f) => f.endsWith('.js'));
+    const text = files.map((f) => readFileSync(join('dist/action', f), 'utf8')).join('\n');
+    expect(text).not.toMatch(/octokit/i);
+    expect(text.match(/Symbol\(["']onDestroyed["']\)/g)).toHaveLength(1);
   });
 });

@@ -315,6 +315,14 @@ describe('wrong though present', () => {
     );
   });
 
+  it('says nothing of Mail.Send when SMTP.Send is on the registration but not consented', async () => {
+    const sb = await start(undefined, 'smtp-not-consented');
+    const run = await runEngine(sb);
+    expect(run.outcome.missingPermissions).toEqual(['graph:SMTP.Send (delegated)']);
+    expect(permissionsResult(run).details).toMatch(/SMTP\.Send/);
+    expect(permissionsResult(run).details).not.toMatch(/Mail\.Send is on the registration/);
+  });
+
   it('a mail token whose audience is Graph', async () => {
     const sb = await start();
     const run = await runEngine(sb, findScenario('graph-audience-token')!.inputs);

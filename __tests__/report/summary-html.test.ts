@@ -157,4 +157,39 @@ describe('renderSummary', () => {
     expect(text).toContain('<strong>Client secrets</strong>');
     expect(text).toContain('<td>ci-pipeline (Qx4…)</td>');
   });
+
+  it("shows a fix's commands once, in a fenced code block under the check, not in the table", () => {
+    const commands =
+      'In Exchange Online PowerShell (Connect-ExchangeOnline):\n' +
+      'New-ServicePrincipal -AppId 1e2d3c4b-5a69-4788-9a0b-1c2d3e4f5a6b -ObjectId b1d2c3b4-0000-4000-8000-00000000b001\n' +
+      'Add-MailboxPermission -Identity ci@contoso.com -User b1d2c3b4-0000-4000-8000-00000000b001 -AccessRights FullAccess';
+    const refused = (id: CheckResult['id'], title: string): CheckResult => ({
+      id,
+      title,
+      status: 'fail',
+      summary: `${title}: Exchange Online refused the app-only token`,
+      remediation: commands,
+    });
+    const report: Report = {
+      ...failingReport,
+      checks: [
+        failingReport.checks[0]!,
+        refused('mailbox-imap', 'Mailbox login (IMAP)'),
+        refused('mailbox-smtp', 'Mailbox login (SMTP)'),
+      ],
+    };
+    const text = renderSummary(report);
+    matchesFixture('fix-commands.md', text);
+    const table = text.slice(0, text.indexOf('</table>'));
+    expect(table).not.toContain('New-ServicePrincipal');
+    expect(table).toContain(
+      'In Exchange Online PowerShell (Connect-ExchangeOnline): (commands in Details below)',
+    );
+    // One fenced block, under the first check; the second points to it.
+    expect(text.match(/```powershell\nNew-ServicePrincipal /g)).toHaveLength(1);
+    expect(text.match(/New-ServicePrincipal/g)).toHaveLength(1);
+    expect(text).toContain('the same commands as under <strong>Mailbox login (IMAP)</strong>');
+    // The fence sits between blank lines, so GitHub renders it as code, not as text.
+    expect(text).toMatch(/\n\n```powershell\n[^`]+\n```\n\n/);
+  });
 });

@@ -6,12 +6,24 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   helpText: () => (/* binding */ helpText)
+/* harmony export */   helpText: () => (/* binding */ helpText),
+/* harmony export */   t: () => (/* binding */ usageText)
 /* harmony export */ });
 /* harmony import */ var _settings_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7428);
 // `m365-mail-preflight --help`: the flags (one per action input), where secrets come from, the
 // exit codes, and examples to copy.
 
+const USAGE = 'Usage: m365-mail-preflight --tenant-id ID --client-id ID [options]';
+/** What a bare `m365-mail-preflight` prints: how to start, in a few lines. */
+function usageText() {
+    return `${USAGE}
+
+Proves a Microsoft 365 mail setup works: permissions, token, IMAP/POP/SMTP login, secret expiry.
+Secrets come from M365_CLIENT_SECRET and M365_PASSWORD (or a prompt), never from flags.
+
+  m365-mail-preflight --help       every option, the exit codes and examples
+  m365-mail-preflight --version    the version`;
+}
 function helpText() {
     const flags = _settings_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .FLAG_INPUTS */ .nh.map((name) => {
         const { arg, help } = (0,_settings_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .inputSpec */ .mm)(name).flag ?? { arg: 'VALUE', help: '' };
@@ -21,9 +33,12 @@ function helpText() {
 the app registration's permissions, an OAuth token, an IMAP/POP/SMTP XOAUTH2 login, and the
 client secret's expiry. The same engine as the GitHub Action; flags mirror its inputs.
 
-Usage: m365-mail-preflight --tenant-id ID --client-id ID [options]
+${USAGE}
        m365-mail-preflight consent --help   the device-code verification step
        m365-mail-preflight setup --help     every setup step checked, explained and, on request, done
+
+Environment: NO_COLOR turns colour off; FORCE_COLOR=1 turns it on (FORCE_COLOR=0 off) even
+when the output is not a terminal.
 
 Secrets are never flags (other users of the machine can read a process's arguments):
   M365_CLIENT_SECRET                     the client secret VALUE (not its ID)
@@ -38,6 +53,7 @@ Options:
 ${flags.join('\n')}
   --json                                 print the JSON report instead of text
   --verbose                              details of passed checks, long tables whole, debug lines
+  -V, --version                          print the version
   -h, --help                             this text
   --version                              the version of m365-mail-preflight
 
@@ -272,6 +288,13 @@ const INPUTS = [
         default: 'auto',
         actionOnly: true,
         meaning: '`auto`: a check on `pull_request` events when the token may; `always`: on every event; `never`.',
+    },
+    {
+        name: 'junit-path',
+        kind: 'text',
+        default: '',
+        flag: { arg: 'FILE', help: 'also write the report as JUnit XML (alias --junit FILE)' },
+        meaning: "Also write the report as JUnit XML here, one test case per check (a failure's text is its summary and fix), for test-report actions. CLI: `--junit FILE`.",
     },
 ];
 const SPECS = INPUTS;

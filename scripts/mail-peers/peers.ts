@@ -51,6 +51,11 @@ export interface StartPeersOptions {
   detach?: boolean;
   /** Give up waiting for greetings after this long. */
   startTimeoutMs?: number;
+  /**
+   * Told the daemons' PIDs (each leads its own process group) the moment they are launched,
+   * before they are ready: a caller interrupted while waiting can still stop them.
+   */
+  onLaunch?: (pids: { dovecot?: number; postfix?: number }) => void;
 }
 
 export interface RunningPeers {
@@ -115,6 +120,7 @@ export async function startPeers(options: StartPeersOptions): Promise<RunningPee
     const [imaps, pop3s, smtp] = await freePorts(3);
     writeConfigs(dir, dc, pf, { imaps: imaps!, pop3s: pop3s!, smtp: smtp! }, options);
     const daemons = launch(dc, pf, options.detach ?? false);
+    options.onLaunch?.({ dovecot: daemons[0]?.child.pid, postfix: daemons[1]?.child.pid });
     try {
       await waitForGreetings(
         [

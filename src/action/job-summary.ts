@@ -4,13 +4,16 @@ import * as core from './workflow-commands.js';
 import type { Report } from '../engine/types.js';
 import { errorMessage } from '../http/errors.js';
 import type { Annotation } from '../report/annotations.js';
+import { setupGuideUrl } from '../report/setup-link.js';
 import { renderSummary } from '../report/summary-html.js';
 
 export async function writeJobSummary(
   report: Report,
   overflow: readonly Annotation[] = [],
 ): Promise<void> {
-  await writeSummaryText(renderSummary(report, { overflow }));
+  await writeSummaryText(
+    renderSummary(report, { overflow, setupGuideUrl: setupGuideUrl(process.env) }),
+  );
 }
 
 export async function writeSummaryText(text: string): Promise<void> {

@@ -19,6 +19,7 @@ import {
   writeReport,
 } from '../report/json-report.js';
 import { maskRunnerSecrets, readActionInputs } from './read-inputs.js';
+import { toJUnitXml, writeJUnit } from '../report/junit.js';
 import { writeJobSummary, writeSummaryText } from './job-summary.js';
 
 export async function run(): Promise<void> {
@@ -49,7 +50,7 @@ export async function run(): Promise<void> {
       registerSecret: core.setSecret,
       now: () => new Date(),
     });
-    await publish(outcome, parsed.frontEnd, startedAt + parsed.frontEnd.timeoutMs, event);
+    await publish(outcome, parsed.frontEnd, startedAt, event);
   } catch (error) {
     // Unexpected: still no stack trace in the log, but enough to report the bug.
     core.setFailed(`m365-mail-preflight failed unexpectedly: ${errorMessage(error)}`);
@@ -61,10 +62,11 @@ const MIN_PUBLISH_MS = 1_000;
 async function publish(
   outcome: PreflightOutcome,
   options: FrontEndOptions,
-  /** When `timeout-seconds` runs out, counted from the start of the step. */
-  deadlineAt: number,
+  /** When the step started: `timeout-seconds` and the JUnit report's time count from it. */
+  startedAt: number,
   event: WorkflowEvent,
 ): Promise<void> {
+  const deadlineAt = startedAt + options.timeoutMs;
   const { report, token } = outcome;
   // The report first: `result` and `report-path` are set only once it is written, so a step
   // never says `pass` and then fails on a full disk or an unwritable RUNNER_TEMP.
@@ -94,6 +96,21 @@ async function publish(
     core.setOutputs(outputs);
   } catch (error) {
     broken ??= `could not write the step's outputs to GITHUB_OUTPUT (${process.env.GITHUB_OUTPUT ?? 'not set'}): ${describeWriteError(error)}. No output of this step is set.`;
+  }
+  if (options.junitPath) {
+    const xml = toJUnitXml(report, {
+      failOn: options.failOn,
+      startedAt: new Date(startedAt),
+      durationMs: Date.now() - startedAt,
+    });
+    try {
+      await writeJUnit(xml, options.junitPath);
+    } catch (error) {
+      core.warning(
+        `Could not write the JUnit report to junit-path '${options.junitPath}': ${describeWriteError(error)}`,
+        { title: 'm365-mail-preflight: junit-path' },
+      );
+    }
   }
 
   const plan = planAnnotations(report);

@@ -1,7 +1,7 @@
 // The runner's workflow-command protocol, byte for byte as @actions/core 3 writes it, for the
 // functions this action uses. Why not @actions/core itself: importing it loads
 // @actions/http-client and with it all of undici (for OIDC, which this action never uses),
-// about a third of a token-only run's start-up on Node 24 (README, Development). The names and
+// about a third of a token-only run's start-up on Node 24 (docs/development.md). The names and
 // signatures are core's, so code reads the same; __tests__/action/workflow-commands.test.ts
 // compares every function's output with core's.
 import {

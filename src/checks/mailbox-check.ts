@@ -89,7 +89,7 @@ async function logIn(ctx: CheckContext): Promise<MailboxLogins> {
           id: IDS[protocol],
           title: TITLES[protocol],
           status: 'skip' as const,
-          summary: 'not tried: no mail token (see the Access token check)',
+          summary: 'not checked: needs the token (see Access token)',
         })),
       };
     }

@@ -31,6 +31,9 @@ const FILE_FLAGS = {
 export type ParsedArgs =
   { ok: true; raw: RawInputs; options: CliOptions } | { ok: false; message: string };
 
+/** Shorter spellings of input flags. */
+const ALIASES: Record<string, InputName> = { junit: 'junit-path' };
+
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const options: CliOptions = { json: false, help: false, version: false, verbose: false };
   const values = new Map<InputName, string[]>();
@@ -38,7 +41,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     const arg = argv[i]!;
     if (arg === '--json') options.json = true;
     else if (arg === '--help' || arg === '-h') options.help = true;
-    else if (arg === '--version') options.version = true;
+    else if (arg === '--version' || arg === '-V') options.version = true;
     else if (arg === '--verbose') options.verbose = true;
     else if (arg.split('=')[0]! in FILE_FLAGS) {
       const flag = arg.split('=')[0] as keyof typeof FILE_FLAGS;
@@ -47,7 +50,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       options[FILE_FLAGS[flag]] = value;
     } else if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');
-      const name = (eq > 0 ? arg.slice(2, eq) : arg.slice(2)) as InputName;
+      const typed = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
+      const name = (ALIASES[typed] ?? typed) as InputName;
       // Say why a secret flag is refused, and never repeat its value.
       if (SECRET_INPUTS.includes(name)) return { ok: false, message: secretFlagMessage(name) };
       if (ACTION_ONLY_INPUTS.includes(name))
@@ -55,8 +59,13 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
           ok: false,
           message: `--${name} is an action input only: the command line creates no pull-request check.`,
         };
-      if (!FLAG_INPUTS.includes(name))
-        return { ok: false, message: `unknown option '${arg.slice(0, eq > 0 ? eq : undefined)}'` };
+      if (!FLAG_INPUTS.includes(name)) {
+        const suggestion = closestFlag(name);
+        return {
+          ok: false,
+          message: `unknown option '${arg.slice(0, eq > 0 ? eq : undefined)}'${suggestion ? `; did you mean --${suggestion}?` : ''}`,
+        };
+      }
       let value: string | undefined;
       if (eq > 0) value = arg.slice(eq + 1);
       else {
@@ -79,6 +88,41 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   const raw: RawInputs = {};
   for (const [name, list] of values) raw[name] = list.join('\n');
   return { ok: true, raw, options };
+}
+
+/** Flags that take no value. */
+const SWITCHES = ['json', 'help', 'verbose', 'version'];
+
+/**
+ * The known flag a mistyped one most likely meant: the one it begins (`--tenant` for
+ * `--tenant-id`), or the nearest by edit distance when that is small for its length.
+ */
+export function closestFlag(typed: string): string | undefined {
+  const known = [...FLAG_INPUTS, ...SWITCHES];
+  const lower = typed.toLowerCase();
+  const prefixed = known.filter((flag) => lower.length >= 3 && flag.startsWith(lower));
+  if (prefixed.length === 1) return prefixed[0];
+  let best: { flag: string; distance: number } | undefined;
+  for (const flag of known) {
+    const distance = editDistance(lower, flag);
+    if (!best || distance < best.distance) best = { flag, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(lower.length / 4)) ? best.flag : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(
+        previous[j]! + 1,
+        row[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = row;
+  }
+  return previous[b.length]!;
 }
 
 function secretFlagMessage(name: InputName): string {

@@ -2,6 +2,19 @@
 // exit codes, and examples to copy.
 import { FLAG_INPUTS, inputSpec } from '../settings/inputs.js';
 
+const USAGE = 'Usage: m365-mail-preflight --tenant-id ID --client-id ID [options]';
+
+/** What a bare `m365-mail-preflight` prints: how to start, in a few lines. */
+export function usageText(): string {
+  return `${USAGE}
+
+Proves a Microsoft 365 mail setup works: permissions, token, IMAP/POP/SMTP login, secret expiry.
+Secrets come from M365_CLIENT_SECRET and M365_PASSWORD (or a prompt), never from flags.
+
+  m365-mail-preflight --help       every option, the exit codes and examples
+  m365-mail-preflight --version    the version`;
+}
+
 export function helpText(): string {
   const flags = FLAG_INPUTS.map((name) => {
     const { arg, help } = inputSpec(name).flag ?? { arg: 'VALUE', help: '' };
@@ -11,9 +24,12 @@ export function helpText(): string {
 the app registration's permissions, an OAuth token, an IMAP/POP/SMTP XOAUTH2 login, and the
 client secret's expiry. The same engine as the GitHub Action; flags mirror its inputs.
 
-Usage: m365-mail-preflight --tenant-id ID --client-id ID [options]
+${USAGE}
        m365-mail-preflight consent --help   the device-code verification step
        m365-mail-preflight setup --help     every setup step checked, explained and, on request, done
+
+Environment: NO_COLOR turns colour off; FORCE_COLOR=1 turns it on (FORCE_COLOR=0 off) even
+when the output is not a terminal.
 
 Secrets are never flags (other users of the machine can read a process's arguments):
   M365_CLIENT_SECRET                     the client secret VALUE (not its ID)
@@ -28,6 +44,7 @@ Options:
 ${flags.join('\n')}
   --json                                 print the JSON report instead of text
   --verbose                              details of passed checks, long tables whole, debug lines
+  -V, --version                          print the version
   -h, --help                             this text
   --version                              the version of m365-mail-preflight
 

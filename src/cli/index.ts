@@ -5,7 +5,8 @@
 import { VERSION } from '../version.js';
 
 const argv = process.argv.slice(2);
-if (argv.length === 1 && argv[0] === '--version') process.stdout.write(`${VERSION}\n`);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V'))
+  process.stdout.write(`${VERSION}\n`);
 else if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
   const { helpText } = await import('./help.js');
   process.stdout.write(helpText());

@@ -8,11 +8,12 @@ import { Redactor } from '../engine/redactor.js';
 import type { Adapters } from '../engine/types.js';
 import { failsStep } from '../engine/verdict.js';
 import { toReportJson } from '../report/json-report.js';
+import { toJUnitXml, writeJUnit } from '../report/junit.js';
 import { parseSettings, type ParseResult } from '../settings/parse-settings.js';
 import { SECRET_ENV, type InputName } from '../settings/inputs.js';
 import type { RawInputs } from '../settings/types.js';
 import { parseCliArgs } from './args.js';
-import { helpText } from './help.js';
+import { helpText, usageText } from './help.js';
 import { cleanLine, cleanText } from '../text/sanitise.js';
 import { VERSION } from '../version.js';
 import { pemSecretParts } from '../settings/pem-mask.js';
@@ -58,6 +59,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const out = (text: string) => io.stdout.write(redactor.redact(text));
   const err = (text: string) => io.stderr.write(redactor.redact(text));
 
+  if (argv.length === 0) {
+    // Nothing to check without a tenant and an app: say how, rather than fail a preflight.
+    err(`${usageText()}\n`);
+    return EXIT.usage;
+  }
   const args = parseCliArgs(argv);
   if (!args.ok) {
     err(`m365-mail-preflight: ${args.message}\nRun with --help for the options.\n`);
@@ -105,6 +111,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (Object.keys(asked).length) parsed = parseSettings(raw, federation);
   }
 
+  const startedAt = io.now?.() ?? new Date();
   const verbose = args.options.verbose;
   const progress = progressLine(io.stderr, redactor);
   const outcome = await runPreflight(parsed, {
@@ -124,6 +131,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   progress.clear();
 
   const { report } = outcome;
+  const { junitPath, failOn } = parsed.frontEnd;
+  if (junitPath) {
+    const now = io.now?.() ?? new Date();
+    const xml = toJUnitXml(report, {
+      failOn,
+      startedAt,
+      durationMs: now.getTime() - startedAt.getTime(),
+    });
+    try {
+      await writeJUnit(redactor.redact(xml), junitPath);
+    } catch (error) {
+      err(
+        `warning: could not write the JUnit report to '${junitPath}': ${error instanceof Error ? error.message : String(error)}\n`,
+      );
+    }
+  }
   if (args.options.json) out(toReportJson(report));
   else {
     for (const warning of parsed.ok ? [] : parsed.warnings) err(`warning: ${warning}\n`);

@@ -2,6 +2,7 @@
 // and tables for what did not pass. Colour only when asked (a terminal without NO_COLOR).
 import type { CheckResult, CheckStatus, DetailTable, Report } from '../engine/types.js';
 import { VERDICT_HEADLINE, countLine } from '../report/status.js';
+import { SETUP_GUIDE_PATH, setupAnchor } from '../report/setup-link.js';
 import { SUMMARY_TITLE } from '../report/summary-html.js';
 import { cleanLine, cleanText } from '../text/sanitise.js';
 
@@ -27,8 +28,14 @@ const STATUS_MARK: Record<CheckStatus, string> = { pass: '✔', warn: '!', fail:
 export const TEXT_MAX_ROWS = 20;
 export const TEXT_MAX_DETAIL_LINES = 40;
 
-/** Whether to colour a stream: a terminal, and NO_COLOR (https://no-color.org) not set. */
+/**
+ * Whether to colour a stream. FORCE_COLOR decides when set, as in Node itself and most tools
+ * (`0`/`false` off, anything else on: CI logs that render colour, `| less -R`); otherwise a
+ * terminal without NO_COLOR (https://no-color.org).
+ */
 export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
   return Boolean(stream.isTTY) && !env.NO_COLOR;
 }
 
@@ -63,6 +70,9 @@ export function renderText(raw: Report, style: TextStyle): string {
       const [first, ...more] = check.remediation.split(/\r?\n/);
       lines.push(`${indent}${paint('bold', 'Fix:')} ${first}`);
       for (const line of more) lines.push(`${indent}     ${line}`);
+      const anchor = setupAnchor(check);
+      if (anchor)
+        lines.push(`${indent}${paint('dim', `Setup guide: ${SETUP_GUIDE_PATH}#${anchor}`)}`);
     }
     if (check.status === 'pass' && !style.verbose) continue;
     for (const table of check.tables ?? []) {

@@ -5,6 +5,7 @@
 import type { ParseResult } from '../settings/parse-settings.js';
 import type { CheckOutput, CheckPlan } from './check.js';
 import { createBaseContext, type RunContext } from './context.js';
+import { foldBlockedChecks } from './one-cause.js';
 import type { Adapters, CheckResult, PreflightOutcome, Report, SecretReport } from './types.js';
 import { errorMessage } from '../http/errors.js';
 import {
@@ -55,7 +56,7 @@ export async function runChecks<C extends RunContext>(
       details: parsed.warnings.length > 1 ? parsed.warnings.slice(1).join('\n') : undefined,
     };
     const redact = base.redactor.redact.bind(base.redactor);
-    const checks = [inputs, ...outputs.flatMap((o) => o.results)].map((c) =>
+    const checks = foldBlockedChecks([inputs, ...outputs.flatMap((o) => o.results)]).map((c) =>
       redactResult(c, redact),
     );
     const merged = outputs.map((o) => o.outputs ?? {});

@@ -1,10 +1,9 @@
 // Puts the verdict on the pull request: a check run on the head commit, or, when the token may
 // not create check runs (403: no `checks: write`), a commit status; when it may do neither, one
 // warning naming the `permissions:` line to add. Never fails the step: the preflight's own
-// verdict is what counts. @actions/github (Octokit and its own undici) is loaded only here, on
-// demand, so runs that only fetch a token do not pay for it.
+// verdict is what counts. Two REST calls, made through the run's own undici (./rest.ts).
+import type { Dispatcher } from 'undici';
 import type { Report } from '../engine/types.js';
-import { BodyTooLarge, describeBytes, readCappedText } from '../http/capped-body.js';
 import { errorMessage } from '../http/errors.js';
 import type { CheckRunMode } from '../settings/types.js';
 import { isLoopbackHost } from '../settings/validators.js';
@@ -14,7 +13,9 @@ import {
   renderSummary,
 } from '../report/summary-html.js';
 import { countLine } from '../report/status.js';
+import { setupGuideUrl } from '../report/setup-link.js';
 import type { WorkflowEvent } from './event.js';
+import { GitHubApiError, githubPost } from './rest.js';
 
 const CHECK_NAME = SUMMARY_TITLE;
 const STATUS_DESCRIPTION_MAX = 140;
@@ -30,6 +31,8 @@ export interface CheckRunRequest {
   env?: NodeJS.ProcessEnv;
   /** Time left of the run's deadline (`timeout-seconds`) for each GitHub request. */
   timeoutMs?: number;
+  /** The run's dispatcher (proxy-aware); a new proxy-aware one by default. */
+  dispatcher?: Dispatcher;
   log: { debug(m: string): void; info(m: string): void; warning(m: string, title: string): void };
 }
 
@@ -80,58 +83,62 @@ export async function publishPullRequestCheck(req: CheckRunRequest): Promise<Che
     return { kind: 'error', message: 'GITHUB_API_URL is not https' };
   }
 
-  let octokit: Awaited<ReturnType<typeof loadOctokit>>;
-  try {
-    octokit = await loadOctokit(req.token, apiUrl);
-  } catch (error) {
-    return failedRequest(req, error, 'check run');
-  }
-  const waitMs = Math.min(REQUEST_TIMEOUT_MS, req.timeoutMs ?? REQUEST_TIMEOUT_MS);
-  // The last request's signal: Octokit reports an abort as "HTTP 500", which it was not.
-  let signal: AbortSignal | undefined;
-  const request = () => ({ signal: (signal = AbortSignal.timeout(waitMs)) });
-  const failed = (error: unknown, what: string) =>
-    failedRequest(req, signal?.aborted ? new TimedOut(apiUrl, waitMs) : error, what);
+  const post = githubPost({
+    apiUrl,
+    token: req.token,
+    // undici loads only here, for a run that publishes a check (not at start-up).
+    dispatcher: req.dispatcher ?? (await import('../http/undici-parts.js')).proxyAwareDispatcher(),
+  });
+  const timeoutMs = Math.min(REQUEST_TIMEOUT_MS, req.timeoutMs ?? REQUEST_TIMEOUT_MS);
   const conclusion = conclusionOf(req.report, req.failsStep);
   const title = titleOf(req.report);
   const runUrl = workflowRunUrl(env, req.event.repository);
+  const path = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
   try {
-    const created = await octokit.rest.checks.create({
-      owner,
-      repo,
-      name: CHECK_NAME,
-      head_sha: sha,
-      status: 'completed',
-      conclusion,
-      ...(runUrl ? { details_url: runUrl } : {}),
-      output: {
-        title,
-        summary: renderSummary(req.report, { maxBytes: CHECK_RUN_SUMMARY_MAX_BYTES }),
+    const created = await post(
+      `${path}/check-runs`,
+      {
+        name: CHECK_NAME,
+        head_sha: sha,
+        status: 'completed',
+        conclusion,
+        ...(runUrl ? { details_url: runUrl } : {}),
+        output: {
+          title,
+          summary: renderSummary(req.report, {
+            maxBytes: CHECK_RUN_SUMMARY_MAX_BYTES,
+            setupGuideUrl: setupGuideUrl(env),
+          }),
+        },
       },
-      request: request(),
-    });
+      timeoutMs,
+    );
     req.log.info(`Check run '${CHECK_NAME}' created on ${sha}: ${conclusion}`);
-    return { kind: 'check-run', id: created.data.id, sha, url: created.data.html_url ?? undefined };
+    return {
+      kind: 'check-run',
+      id: typeof created.id === 'number' ? created.id : 0,
+      sha,
+      url: typeof created.html_url === 'string' ? created.html_url : undefined,
+    };
   } catch (error) {
-    if (!timedOut(signal) && statusOf(error) === 403)
-      req.log.debug('the token may not create check runs (403); trying a commit status');
-    else return failed(error, 'check run');
+    if (statusOf(error) !== 403) return failed(req, error, 'check run');
+    req.log.debug('the token may not create check runs (403); trying a commit status');
   }
   try {
-    await octokit.rest.repos.createCommitStatus({
-      owner,
-      repo,
-      sha,
-      state: conclusion === 'failure' ? 'failure' : 'success',
-      context: CHECK_NAME,
-      description: clipDescription(title),
-      ...(runUrl ? { target_url: runUrl } : {}),
-      request: request(),
-    });
+    await post(
+      `${path}/statuses/${encodeURIComponent(sha)}`,
+      {
+        state: conclusion === 'failure' ? 'failure' : 'success',
+        context: CHECK_NAME,
+        description: clipDescription(title),
+        ...(runUrl ? { target_url: runUrl } : {}),
+      },
+      timeoutMs,
+    );
     req.log.info(`Commit status '${CHECK_NAME}' set on ${sha}: ${conclusion}`);
     return { kind: 'commit-status', sha };
   } catch (error) {
-    if (timedOut(signal) || statusOf(error) !== 403) return failed(error, 'commit status');
+    if (statusOf(error) !== 403) return failed(req, error, 'commit status');
   }
   req.log.warning(
     'The github-token may create neither check runs nor commit statuses (403), so the verdict is not on the pull request. Add `checks: write` (or at least `statuses: write`) under `permissions:` in the job, or set check-run: never.',
@@ -140,76 +147,8 @@ export async function publishPullRequestCheck(req: CheckRunRequest): Promise<Che
   return { kind: 'not-allowed' };
 }
 
-/** Largest answer read from the GitHub API: a created check run is a few KB of JSON. */
-export const MAX_GITHUB_BODY_BYTES = 1024 * 1024;
-
-/**
- * @actions/github is a separate chunk of the bundle (Octokit and its own undici, ~2.4 MB). Its
- * proxy-aware fetch is kept, with every answer read through the capped body reader.
- */
-async function loadOctokit(token: string, baseUrl: string) {
-  const [{ getOctokit }, { defaults }] = await Promise.all([
-    import('@actions/github'),
-    import('@actions/github/lib/utils'),
-  ]);
-  const inner = (defaults.request?.fetch ?? fetch) as typeof fetch;
-  return getOctokit(token, {
-    baseUrl,
-    request: { ...defaults.request, fetch: cappedFetch(inner) },
-  });
-}
-
-/** A fetch whose answers are read with a byte cap (http/capped-body.ts) before Octokit sees them. */
-function cappedFetch(inner: typeof fetch): typeof fetch {
-  return async (input, init) => {
-    const res = await inner(input, init);
-    const empty = [101, 204, 205, 304].includes(res.status) || !res.body;
-    let text: string | null = null;
-    if (!empty) {
-      try {
-        text = await readCappedText(
-          res.body,
-          MAX_GITHUB_BODY_BYTES,
-          res.headers.get('content-length') ?? undefined,
-        );
-      } catch (error) {
-        if (error instanceof BodyTooLarge) throw new GitHubAnswerTooLarge(error.limit);
-        throw error;
-      }
-    }
-    return new Response(text, {
-      status: res.status,
-      statusText: res.statusText,
-      headers: res.headers,
-    });
-  };
-}
-
-/** Octokit reports any failure of its fetch as "HTTP 500"; this one is named for what it is. */
-class GitHubAnswerTooLarge extends Error {
-  constructor(limit: number) {
-    super(
-      `answer too large from the GitHub API: more than ${describeBytes(limit)}, not read further`,
-    );
-  }
-}
-
-/** A GitHub request that got no answer within its time (not an HTTP status). */
-class TimedOut extends Error {
-  constructor(apiUrl: string, ms: number) {
-    super(`the GitHub API (${apiUrl}) did not answer within ${ms} ms (timed out)`);
-  }
-}
-
-const timedOut = (signal: AbortSignal | undefined): boolean => signal?.aborted === true;
-
-function failedRequest(req: CheckRunRequest, error: unknown, what: string): CheckRunOutcome {
-  const cause = (error as { cause?: unknown } | null)?.cause;
-  if (cause instanceof GitHubAnswerTooLarge) error = cause;
-  const status =
-    error instanceof TimedOut || error instanceof GitHubAnswerTooLarge
-      ? undefined
-      : statusOf(error);
+function failed(req: CheckRunRequest, error: unknown, what: string): CheckRunOutcome {
+  const status = statusOf(error);
   const message = `${status ? `HTTP ${status}: ` : ''}${errorMessage(error)}`;
   req.log.warning(
     `Could not create the pull-request ${what}: ${message}. The preflight's verdict is unaffected.`,
@@ -219,8 +158,7 @@ function failedRequest(req: CheckRunRequest, error: unknown, what: string): Chec
 }
 
 function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status;
-  return typeof status === 'number' ? status : undefined;
+  return error instanceof GitHubApiError ? error.status : undefined;
 }
 
 function usableApiUrl(value: string): boolean {

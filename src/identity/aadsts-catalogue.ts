@@ -2,7 +2,7 @@
 // Microsoft warns that codes and texts change: the diagnosis branches on the OAuth `error` first
 // (oauth-errors.ts) and uses the number only to explain
 // (https://learn.microsoft.com/entra/identity-platform/reference-error-codes).
-// Steps are the connector's setup steps (README.md, Troubleshooting): 1 licence and admin
+// Steps are the connector's setup steps (docs/setup.md, docs/troubleshooting.md): 1 licence and admin
 // account (the ROPC user), 2 app registration and client secret, 3 API permissions and consent,
 // 4 Exchange Online service principal, 5 device-code verification, 6 the ROPC token request.
 
@@ -15,7 +15,7 @@ export interface AadstsEntry {
   errors: readonly string[];
   /** Plain cause, one sentence, lower case start. */
   cause: string;
-  /** The setup step (README.md, Troubleshooting) or input that is wrong. */
+  /** The setup step (docs/setup.md, docs/troubleshooting.md) or input that is wrong. */
   step: string;
   /** What to do. */
   fix: string;

@@ -1,5 +1,5 @@
 // Shapes shared by the diagnosis files, and the connector's setup steps they point to
-// (README.md, Troubleshooting).
+// (docs/setup.md, docs/troubleshooting.md).
 import type { TokenClaims } from '../identity/jwt-claims.js';
 import type { ExchangeAuthorization, Grant } from '../settings/types.js';
 import type { ReplyClass } from './exchange-replies.js';
@@ -24,7 +24,7 @@ export interface Diagnosis {
   summary: string;
   cause: string;
   remediation: string;
-  /** The connector's setup step (README.md, Troubleshooting) that was missed, when one fits. */
+  /** The connector's setup step (docs/setup.md, docs/troubleshooting.md) that was missed, when one fits. */
   setupStep?: string;
   /** `warn` for a fault on Microsoft's side (run again); otherwise the probe failed. */
   status?: 'warn';

@@ -44,10 +44,13 @@ export function findings(input: {
         'that is broader than needed (it applies to every mailbox in the tenant), and Microsoft advises against consenting it alongside RBAC for Applications.',
     });
 
+  // Only for the mix-up it explains: Mail.Send held, SMTP.Send never added. SMTP.Send added but
+  // not consented is a different mistake with its own fix (consent), so no note then.
   const smtpMissing = rows.some(
     (r) =>
-      r.verdict === 'fail' &&
-      (r.requirement.name === 'SMTP.Send' || r.requirement.name === 'SMTP.SendAsApp'),
+      (r.requirement.name === 'SMTP.Send' || r.requirement.name === 'SMTP.SendAsApp') &&
+      r.configured === 'no' &&
+      r.consented !== 'yes',
   );
   const isGraphMailSend = (p: HeldPermission) =>
     p.resource === 'graph' && p.name?.toLowerCase() === 'mail.send';

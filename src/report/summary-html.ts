@@ -6,6 +6,8 @@
 // the text is cut to `maxBytes`, whole blocks first, saying what was left out.
 import type { CheckResult, DetailTable, Report, SecretReport } from '../engine/types.js';
 import { MAX_ANNOTATIONS_PER_LEVEL, type Annotation } from './annotations.js';
+import { splitFix } from './fix-commands.js';
+import { setupAnchor } from './setup-link.js';
 import { clip, inlineHtml, preHtml } from './html.js';
 import { STATUS_ICON, STATUS_WORD, VERDICT_HEADLINE, countLine } from './status.js';
 
@@ -20,6 +22,8 @@ export interface SummaryOptions {
   maxBytes?: number;
   /** Problems beyond the annotation limit: listed after the details. */
   overflow?: readonly Annotation[];
+  /** URL of docs/setup.md: each fix then links to the setup step it repairs. */
+  setupGuideUrl?: string;
 }
 
 const MAX_CELL = 600;
@@ -32,12 +36,14 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const out = new BoundedText(options.maxBytes ?? STEP_SUMMARY_MAX_BYTES);
   out.push(heading(report));
   out.push(overview(report));
-  checksTable(report.checks, out);
+  checksTable(report.checks, out, options.setupGuideUrl);
   const detailed = report.checks.filter(hasDetails);
+  /** Command blocks already shown, and under which check: each is shown once. */
+  const shownCommands = new Map<string, string>();
   const secretsFallback = secretsTableFallback(report);
   if (detailed.length || secretsFallback) {
     if (out.tryPush('<h3>Details</h3>\n\n')) {
-      for (const check of detailed) if (!out.tryPush(checkDetails(check))) break;
+      for (const check of detailed) if (!out.tryPush(checkDetails(check, shownCommands))) break;
       if (secretsFallback) out.tryPush(secretsFallback);
     }
   }
@@ -64,7 +70,7 @@ function overview(report: Report): string {
   }</p>\n\n`;
 }
 
-function checksTable(checks: readonly CheckResult[], out: BoundedText): void {
+function checksTable(checks: readonly CheckResult[], out: BoundedText, guide?: string): void {
   // A run with nothing to fix has no Fix column: an empty column only draws the eye.
   const withFix = checks.some((c) => c.remediation);
   out.push(
@@ -72,7 +78,7 @@ function checksTable(checks: readonly CheckResult[], out: BoundedText): void {
   );
   let shown = 0;
   for (const check of checks) {
-    if (!out.tryPush(checkRow(check, withFix), '</tbody>\n</table>\n\n'.length + 200)) break;
+    if (!out.tryPush(checkRow(check, withFix, guide), '</tbody>\n</table>\n\n'.length + 200)) break;
     shown++;
   }
   if (shown < checks.length)
@@ -82,15 +88,40 @@ function checksTable(checks: readonly CheckResult[], out: BoundedText): void {
   out.push('</tbody>\n</table>\n\n');
 }
 
-function checkRow(check: CheckResult, withFix: boolean): string {
+function checkRow(check: CheckResult, withFix: boolean, guide?: string): string {
   const code = check.code ? `<br><code>${inlineHtml(check.code)}</code>` : '';
-  return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td>${withFix ? `<td>${inlineHtml(clip(check.remediation ?? '', MAX_CELL * 2), { breaks: true, code: true })}</td>` : ''}</tr>\n`;
+  // The words of the fix only: its commands are under the check, in Details, to copy.
+  const fix = splitFix(check.remediation);
+  const anchor = guide && check.remediation ? setupAnchor(check) : undefined;
+  const below =
+    (fix.commands.length ? ' (commands in Details below)' : '') +
+    (anchor ? ` <a href="${inlineHtml(`${guide}#${anchor}`)}">Setup guide: ${anchor}</a>` : '');
+  return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td>${withFix ? `<td>${inlineHtml(clip(fix.prose, MAX_CELL * 2))}${below}</td>` : ''}</tr>\n`;
 }
 
 const hasDetails = (check: CheckResult): boolean =>
-  Boolean(check.details?.trim()) || Boolean(check.tables?.length);
+  Boolean(check.details?.trim()) ||
+  Boolean(check.tables?.length) ||
+  splitFix(check.remediation).commands.length > 0;
 
-function checkDetails(check: CheckResult): string {
+/**
+ * The fix's commands as a fenced code block (GitHub renders Markdown inside <details> when blank
+ * lines surround it, with a copy button), once: a later check with the same commands points up.
+ */
+function commandBlock(check: CheckResult, shown: Map<string, string>): string {
+  const { commands, language } = splitFix(check.remediation);
+  if (!commands.length) return '';
+  const text = commands.join('\n');
+  const earlier = shown.get(text);
+  if (earlier)
+    return `<p>Fix: the same commands as under <strong>${inlineHtml(earlier)}</strong>.</p>\n`;
+  shown.set(text, check.title);
+  // A fence longer than any backtick run inside keeps the block closed where it should be.
+  const fence = '`'.repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+  return `\n<p><strong>Fix</strong>, to copy:</p>\n\n${fence}${language}\n${text}\n${fence}\n\n`;
+}
+
+function checkDetails(check: CheckResult, shownCommands: Map<string, string>): string {
   // Open what needs attention, and the tables (permissions, secrets) even on a pass: they are
   // what a reader comes to the summary for. Passing transcripts stay folded.
   const open =
@@ -101,6 +132,7 @@ function checkDetails(check: CheckResult): string {
   const parts = [
     `<details${open}><summary><strong>${STATUS_ICON[check.status]} ${inlineHtml(check.title)}</strong>${code}: ${inlineHtml(clip(check.summary, MAX_CELL))}</summary>\n`,
   ];
+  parts.push(commandBlock(check, shownCommands));
   for (const table of check.tables ?? []) parts.push(detailTable(table));
   if (check.details?.trim())
     parts.push(`<pre>${preHtml(clip(check.details, MAX_DETAILS))}</pre>\n`);

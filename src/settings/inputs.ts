@@ -235,6 +235,14 @@ export const INPUTS = [
     meaning:
       '`auto`: a check on `pull_request` events when the token may; `always`: on every event; `never`.',
   },
+  {
+    name: 'junit-path',
+    kind: 'text',
+    default: '',
+    flag: { arg: 'FILE', help: 'also write the report as JUnit XML (alias --junit FILE)' },
+    meaning:
+      "Also write the report as JUnit XML here, one test case per check (a failure's text is its summary and fix), for test-report actions. CLI: `--junit FILE`.",
+  },
 ] as const satisfies readonly InputSpec[];
 
 export type InputName = (typeof INPUTS)[number]['name'];

@@ -35,6 +35,8 @@ export interface FrontEndOptions {
   checkRun: CheckRunMode;
   githubToken: string;
   timeoutMs: number;
+  /** Where to also write the report as JUnit XML; '' for nowhere. */
+  junitPath: string;
 }
 
 export type ParseResult =
@@ -172,7 +174,7 @@ export function parseSettings(
       ok: false,
       problems,
       warnings,
-      frontEnd: refusedFrontEnd(get('check-run'), get('github-token')),
+      frontEnd: refusedFrontEnd(get('check-run'), get('github-token'), get('junit-path')),
     };
   return {
     ok: true,
@@ -182,6 +184,7 @@ export function parseSettings(
       checkRun,
       githubToken: get('github-token'),
       timeoutMs: timeoutSeconds * 1000,
+      junitPath: get('junit-path'),
     },
     settings: {
       ...auth.settings,
@@ -256,8 +259,13 @@ function crossFieldRules(
 }
 
 /** Refused inputs: the defaults, and the pull-request check's inputs when they can be read. */
-function refusedFrontEnd(checkRun: string, githubToken: string): FrontEndOptions {
+function refusedFrontEnd(
+  checkRun: string,
+  githubToken: string,
+  junitPath: string,
+): FrontEndOptions {
   return {
+    junitPath,
     failOn: 'error',
     checkRun: checkRun === 'always' || checkRun === 'never' ? checkRun : 'auto',
     githubToken,
