@@ -96,7 +96,7 @@ function checkRow(check: CheckResult, withFix: boolean, guide?: string): string 
   const below =
     (fix.commands.length ? ' (commands in Details below)' : '') +
     (anchor ? ` <a href="${inlineHtml(`${guide}#${anchor}`)}">Setup guide: ${anchor}</a>` : '');
-  return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td>${withFix ? `<td>${inlineHtml(clip(fix.prose, MAX_CELL * 2))}${below}</td>` : ''}</tr>\n`;
+  return `<tr><td>${inlineHtml(check.title)}</td><td>${STATUS_ICON[check.status]}&nbsp;${STATUS_WORD[check.status]}${code}</td><td>${inlineHtml(clip(check.summary, MAX_CELL))}</td>${withFix ? `<td>${inlineHtml(clip(fix.prose, MAX_CELL * 2), { breaks: true, code: true })}${below}</td>` : ''}</tr>\n`;
 }
 
 const hasDetails = (check: CheckResult): boolean =>
