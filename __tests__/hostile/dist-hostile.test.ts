@@ -121,7 +121,7 @@ describe('1, 2, 8: server text in the log, the summary and the report', () => {
       }),
     );
     expect(entraRun.code).toBe(1);
-    expect(entraRun.stdout).toMatch(/^SKIP Credential expiry across the tenant: not scanned/m);
+    expect(entraRun.stdout).toMatch(/^SKIP Credential expiry across the tenant: not (scanned|checked)/m);
     expectNoInjection(entraRun);
     expect(entraRun.outputs['access-token']).toBeUndefined();
     expect(
@@ -225,7 +225,7 @@ describe('3: the GitHub API', () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'Could not create the pull-request check run: answer too large from the GitHub API: more than 1 MiB, not read further.',
+      'Could not create the pull-request check run: answer too large from the GitHub API: more than 64 KiB, not read further.',
     );
     expect(run.stdout).not.toContain('HTTP 500');
     expect(run.maxRssMiB).toBeLessThan(200);

@@ -4,6 +4,7 @@
 // API reference: https://docs.github.com/en/rest/checks/runs#create-a-check-run and
 // https://docs.github.com/en/rest/commits/statuses#create-a-commit-status
 import type { Dispatcher } from 'undici';
+import { BodyTooLarge, describeBytes, readCappedText } from '../http/capped-body.js';
 
 /** GitHub answers these calls with a few hundred bytes; anything past this is not read. */
 export const MAX_GITHUB_BODY_BYTES = 64 * 1024;
@@ -55,11 +56,26 @@ export function githubPost(options: GitHubRestOptions): GitHubPost {
       throw new GitHubApiError(
         undefined,
         timedOut
-          ? `no answer within ${Math.round(timeoutMs / 1000)} s`
+          ? `the GitHub API (${base}) did not answer within ${timeoutMs} ms (timed out)`
           : oneLine(error instanceof Error ? error.message : String(error)),
       );
     }
-    const text = await readCapped(answer.body);
+    let text: string;
+    try {
+      const length = answer.headers['content-length'];
+      text = await readCappedText(
+        answer.body,
+        MAX_GITHUB_BODY_BYTES,
+        typeof length === 'string' ? length : undefined,
+      );
+    } catch (error) {
+      throw new GitHubApiError(
+        undefined,
+        error instanceof BodyTooLarge
+          ? `answer too large from the GitHub API: more than ${describeBytes(MAX_GITHUB_BODY_BYTES)}, not read further`
+          : oneLine(error instanceof Error ? error.message : String(error)),
+      );
+    }
     let data: unknown;
     try {
       data = JSON.parse(text);
@@ -71,20 +87,6 @@ export function githubPost(options: GitHubRestOptions): GitHubPost {
     const message = typeof json.message === 'string' ? json.message : `HTTP ${answer.statusCode}`;
     throw new GitHubApiError(answer.statusCode, oneLine(message));
   };
-}
-
-async function readCapped(body: Dispatcher.ResponseData['body']): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= MAX_GITHUB_BODY_BYTES) {
-      body.destroy();
-      break;
-    }
-  }
-  return Buffer.concat(chunks).subarray(0, MAX_GITHUB_BODY_BYTES).toString('utf8');
 }
 
 /** Server text on one line, without control characters, and short. */
