@@ -121,7 +121,9 @@ describe('1, 2, 8: server text in the log, the summary and the report', () => {
       }),
     );
     expect(entraRun.code).toBe(1);
-    expect(entraRun.stdout).toMatch(/^SKIP Credential expiry across the tenant: not (scanned|checked)/m);
+    expect(entraRun.stdout).toMatch(
+      /^SKIP Credential expiry across the tenant: not (scanned|checked)/m,
+    );
     expectNoInjection(entraRun);
     expect(entraRun.outputs['access-token']).toBeUndefined();
     expect(
