@@ -17,7 +17,6 @@ describe('planAnnotations', () => {
     expect(plan.shown.map((a) => `${a.level} ${a.checkId}`)).toEqual([
       'error token',
       'error permissions',
-      'error mailbox-imap',
       'warning inputs',
       'warning secret-expiry',
     ]);

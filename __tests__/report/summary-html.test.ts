@@ -1,8 +1,6 @@
 // The job summary: checked-in renderings of a passing and a failing run, HTML escaping, the
 // 1 MiB (step) and 65,535-character (check run) limits, and the annotations that did not fit.
 import { describe, expect, it } from '@jest/globals';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { CheckResult, Report } from '../../src/engine/types.js';
 import { planAnnotations } from '../../src/report/annotations.js';
 import { PRE_WIDTH } from '../../src/report/html.js';
@@ -12,13 +10,7 @@ import {
   renderSummary,
 } from '../../src/report/summary-html.js';
 import { failingReport, passingReport } from './sample-reports.js';
-
-// UPDATE_FIXTURES=1 rewrites the fixtures; review the diff (and the HTML look) before committing.
-function matchesFixture(name: string, text: string): void {
-  const path = resolve('__tests__/fixtures/summary', name);
-  if (process.env.UPDATE_FIXTURES === '1') writeFileSync(path, text);
-  expect(text).toBe(readFileSync(path, 'utf8'));
-}
+import { matchesSummaryFixture } from './summary-fixtures.js';
 
 /** Blocks separated by blank lines, outside <pre>: each must be one HTML block. */
 function looseBlocks(markdown: string): string[] {
@@ -31,12 +23,12 @@ function looseBlocks(markdown: string): string[] {
 
 describe('renderSummary', () => {
   it('renders a passing run as the checked-in fixture', () => {
-    matchesFixture('passing.md', renderSummary(passingReport));
+    matchesSummaryFixture('passing', renderSummary(passingReport));
   });
 
   it('renders a failing run as the checked-in fixture', () => {
     const overflow = planAnnotations(failingReport, 1).overflow;
-    matchesFixture('failing.md', renderSummary(failingReport, { overflow }));
+    matchesSummaryFixture('failing', renderSummary(failingReport, { overflow }));
   });
 
   it('shows the verdict, then one row per check with status, summary and fix', () => {
@@ -179,7 +171,7 @@ describe('renderSummary', () => {
       ],
     };
     const text = renderSummary(report);
-    matchesFixture('fix-commands.md', text);
+    matchesSummaryFixture('fix-commands', text);
     const table = text.slice(0, text.indexOf('</table>'));
     expect(table).not.toContain('New-ServicePrincipal');
     expect(table).toContain(

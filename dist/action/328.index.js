@@ -135,6 +135,9 @@ function unreadable(read, title) {
         remediation: tokenRefused
             ? 'The app could not get a token at all; see the token diagnosis above.'
             : 'Microsoft Graph did not show the application; check that client-id is right and that Graph is reachable (endpoints).',
+        // The mail token comes from the same certificate or federated token: when it failed too,
+        // the Access token row tells this one cause (e.g. a runner without an OIDC token).
+        ...(tokenRefused ? { followsFrom: 'needs-token' } : {}),
     };
 }
 

@@ -14,7 +14,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cleanText: () => (/* binding */ cleanText),
 /* harmony export */   htmlText: () => (/* binding */ htmlText),
 /* harmony export */   logText: () => (/* binding */ logText),
-/* harmony export */   preText: () => (/* binding */ preText)
+/* harmony export */   preText: () => (/* binding */ preText),
+/* harmony export */   proseValue: () => (/* binding */ proseValue)
 /* harmony export */ });
 // The one boundary for text that came from a server (Entra, Graph, a mail server, the GitHub
 // API): a registration's display name, an error description or an IMAP reply is written by
@@ -71,6 +72,14 @@ function cleanLine(text, max = MAX_FIELD_CHARS) {
         .map((line) => line.trim())
         .filter(Boolean)
         .join(' ');
+}
+/**
+ * A server value (an app's display name) written into the action's own fix text. The summary
+ * renders a fix with line breaks and `code` spans (report/html.ts), so the value is made one line
+ * and its backticks plain quotes: it can start neither a line nor a code span of its own.
+ */
+function proseValue(text) {
+    return cleanLine(text).replace(/`/g, "'");
 }
 /**
  * A line for the runner's log. The runner reads a line as a workflow command when, after leading

@@ -1508,6 +1508,7 @@ function rolesBroaderThanNeeded(evidence, protocols) {
 
 ;// CONCATENATED MODULE: ./src/permissions/findings.ts
 
+
 const OIDC = new Set(['offline_access', 'openid', 'profile', 'email']);
 function findings(input) {
     const { settings, application, evidence, token, rows } = input;
@@ -1575,7 +1576,7 @@ function publicClientFinding(settings, application, mailToken) {
     const web = application.web?.redirectUris ?? [];
     const mobile = application.publicClient?.redirectUris ?? [];
     const flag = application.isFallbackPublicClient === true;
-    const authentication = `Entra ID → App registrations → ${application.displayName ?? settings.clientId} → Authentication`;
+    const authentication = `Entra ID → App registrations → ${application.displayName ? (0,sanitise.proseValue)(application.displayName) : settings.clientId} → Authentication`;
     if (mailTokenCode === 'AADSTS700025') {
         const why = [];
         const fix = [];
@@ -1925,6 +1926,7 @@ var exchange_setup = __webpack_require__(8607);
 
 
 
+
 const TITLE = 'App registration permissions';
 const permissionsCheck = {
     name: 'permissions',
@@ -1963,7 +1965,10 @@ const permissionsCheck = {
         });
         const failing = rows.filter((r) => r.verdict === 'fail');
         const refused = refusedReads(read);
-        const appName = read.application?.displayName ?? 'your app';
+        // Graph's display name goes into the fix text: one line, no code span of its own.
+        const appName = read.application?.displayName
+            ? (0,sanitise.proseValue)(read.application.displayName)
+            : 'your app';
         const status = statusOf(rows, found);
         const remediation = [
             // The hint about reading grants is a fix only when something is not confirmed.
@@ -1985,6 +1990,13 @@ const permissionsCheck = {
             ...(code ? { code } : {}),
             tables: [permissionTable(rows)],
         };
+        // Without a Graph token nothing here can be told; when the mail token failed too, it is the
+        // one credential failing twice (e.g. a runner without an OIDC token).
+        const followsFrom = graph && !graph.ok && !mail.ok
+            ? 'needs-token'
+            : sameCauseAsToken(rows, found, mail.ok ? undefined : mail.failure.code);
+        if (followsFrom)
+            result.followsFrom = followsFrom;
         return {
             results: [result],
             outputs: { missingPermissions: failing.map((r) => (0,catalogue/* formatPermission */.bL)(r.requirement)) },
@@ -1998,6 +2010,27 @@ function statusOf(rows, found) {
         found.some((f) => f.level === 'warn'))
         return 'warn';
     return 'pass';
+}
+/**
+ * When everything this check finds wrong is the mail token's refusal seen from the registration,
+ * that refusal's code: the Access token row then stays the one red row (engine/one-cause.ts).
+ * AADSTS65001 (ROPC asked for delegated permissions nobody consented to): every permission that
+ * is not passing is a delegated one that is configured but not consented. A finding with the
+ * token's own code (AADSTS700025, the public-client flag) explains it too. Anything else (a
+ * permission not configured, a warning) is a cause of its own, and this row stays red.
+ */
+function sameCauseAsToken(rows, found, tokenCode) {
+    if (!tokenCode || !/^AADSTS\d+$/.test(tokenCode))
+        return undefined;
+    const open = rows.filter((r) => r.verdict !== 'pass');
+    const consentOnly = open.every((r) => tokenCode === 'AADSTS65001' &&
+        r.verdict === 'fail' &&
+        r.problem === 'not-consented' &&
+        r.requirement.type === 'delegated');
+    const problems = found.filter((f) => f.level !== 'note');
+    if (!consentOnly || !problems.every((f) => f.code === tokenCode))
+        return undefined;
+    return open.length || problems.length ? tokenCode : undefined;
 }
 /** App-only: both ways Exchange can authorize the app, with the IDs filled in, per unproven role. */
 function exchangeRoutes(rows, settings, read) {
@@ -2468,6 +2501,13 @@ const CREDENTIAL_CODES = new Set([
     'AADSTS90002', // no such tenant
     'AADSTS700027', // client assertion signature invalid (certificate)
     'AADSTS700024', // client assertion outside its validity
+    // Federation: no federated credential of the app matches the presented token (any part, the
+    // issuer, the audience, the subject, the subject but for case): Entra refuses the app itself.
+    'AADSTS70021',
+    'AADSTS700211',
+    'AADSTS700212',
+    'AADSTS700213',
+    'AADSTS7002138',
 ]);
 const DEPENDENTS = new Set([
     'permissions',
@@ -2476,32 +2516,61 @@ const DEPENDENTS = new Set([
     'mailbox-pop',
     'mailbox-smtp',
 ]);
-function foldBlockedChecks(checks) {
-    const token = checks.find((c) => c.id === 'token');
+function foldBlockedChecks(results) {
+    // `followsFrom` is the engine's to read: it never leaves the engine.
+    const checks = results.map(({ followsFrom, ...check }) => ({ check, followsFrom }));
+    const token = checks.find(({ check }) => check.id === 'token')?.check;
     if (token?.status !== 'fail')
-        return checks;
-    const summary = `not checked: needs the token (see ${token.title})`;
+        return checks.map(({ check }) => check);
     const code = token.code ?? '';
-    const blocks = (check) => {
+    const foldOf = (check, followsFrom) => {
         if (!DEPENDENTS.has(check.id) || check.status === 'pass')
-            return false;
+            return undefined;
         if (check.id.startsWith('mailbox-'))
-            return check.status === 'skip';
-        return CREDENTIAL_CODES.has(code);
+            return check.status === 'skip' ? 'needs-token' : undefined;
+        if (followsFrom === 'needs-token' || CREDENTIAL_CODES.has(code))
+            return 'needs-token';
+        return followsFrom !== undefined && followsFrom === code ? 'same-cause' : undefined;
     };
-    return checks.map((check) => {
-        if (!blocks(check))
-            return check;
-        const saw = check.status === 'skip' ? undefined : `What this check saw: ${check.summary}`;
-        return {
-            id: check.id,
-            title: check.title,
-            status: 'skip',
-            summary,
-            details: [saw, check.details].filter(Boolean).join('\n\n') || undefined,
-            ...(check.tables ? { tables: check.tables } : {}),
-        };
+    const folded = checks.map(({ check, followsFrom }) => ({
+        check,
+        fold: foldOf(check, followsFrom),
+    }));
+    // The exact fixes the same-cause rows found go to the one red row, under its own.
+    const fixes = folded
+        .filter(({ check, fold }) => fold === 'same-cause' && check.remediation)
+        .map(({ check }) => `From ${check.title}: ${check.remediation}`);
+    return folded.map(({ check, fold }) => {
+        if (check === token && fixes.length)
+            return { ...check, remediation: [check.remediation, ...fixes].filter(Boolean).join('\n') };
+        if (fold === 'same-cause')
+            return sameCause(check, token);
+        if (fold === 'needs-token')
+            return needsToken(check, token);
+        return check;
     });
+}
+function needsToken(check, token) {
+    const saw = check.status === 'skip' ? undefined : `What this check saw: ${check.summary}`;
+    return {
+        id: check.id,
+        title: check.title,
+        status: 'skip',
+        summary: `not checked: needs the token (see ${token.title})`,
+        details: [saw, check.details].filter(Boolean).join('\n\n') || undefined,
+        ...(check.tables ? { tables: check.tables } : {}),
+    };
+}
+/** What the check found stays (summary, table, details); its fix and code are the token row's. */
+function sameCause(check, token) {
+    return {
+        id: check.id,
+        title: check.title,
+        status: 'skip',
+        summary: `same cause as ${token.title}: ${check.summary}`,
+        ...(check.details ? { details: check.details } : {}),
+        ...(check.tables ? { tables: check.tables } : {}),
+    };
 }
 
 // EXTERNAL MODULE: ./src/engine/verdict.ts
@@ -6044,7 +6113,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   cleanText: () => (/* binding */ cleanText),
 /* harmony export */   htmlText: () => (/* binding */ htmlText),
 /* harmony export */   logText: () => (/* binding */ logText),
-/* harmony export */   preText: () => (/* binding */ preText)
+/* harmony export */   preText: () => (/* binding */ preText),
+/* harmony export */   proseValue: () => (/* binding */ proseValue)
 /* harmony export */ });
 // The one boundary for text that came from a server (Entra, Graph, a mail server, the GitHub
 // API): a registration's display name, an error description or an IMAP reply is written by
@@ -6101,6 +6171,14 @@ function cleanLine(text, max = MAX_FIELD_CHARS) {
         .map((line) => line.trim())
         .filter(Boolean)
         .join(' ');
+}
+/**
+ * A server value (an app's display name) written into the action's own fix text. The summary
+ * renders a fix with line breaks and `code` spans (report/html.ts), so the value is made one line
+ * and its backticks plain quotes: it can start neither a line nor a code span of its own.
+ */
+function proseValue(text) {
+    return cleanLine(text).replace(/`/g, "'");
 }
 /**
  * A line for the runner's log. The runner reads a line as a workflow command when, after leading

@@ -24,6 +24,7 @@ import {
 } from '../permissions/exchange-authorization.js';
 import { appOnlyRoutes } from '../mailbox/exchange-setup.js';
 import type { Settings } from '../settings/types.js';
+import { proseValue } from '../text/sanitise.js';
 import { registration, type CheckContext } from './context.js';
 import { mailboxLogins } from './mailbox-check.js';
 
@@ -72,7 +73,10 @@ export const permissionsCheck: Check<CheckContext> = {
     const failing = rows.filter((r) => r.verdict === 'fail');
 
     const refused = refusedReads(read);
-    const appName = read.application?.displayName ?? 'your app';
+    // Graph's display name goes into the fix text: one line, no code span of its own.
+    const appName = read.application?.displayName
+      ? proseValue(read.application.displayName)
+      : 'your app';
     const status = statusOf(rows, found);
     const remediation = [
       // The hint about reading grants is a fix only when something is not confirmed.
@@ -103,6 +107,13 @@ export const permissionsCheck: Check<CheckContext> = {
       ...(code ? { code } : {}),
       tables: [permissionTable(rows)],
     };
+    // Without a Graph token nothing here can be told; when the mail token failed too, it is the
+    // one credential failing twice (e.g. a runner without an OIDC token).
+    const followsFrom =
+      graph && !graph.ok && !mail.ok
+        ? 'needs-token'
+        : sameCauseAsToken(rows, found, mail.ok ? undefined : mail.failure.code);
+    if (followsFrom) result.followsFrom = followsFrom;
     return {
       results: [result],
       outputs: { missingPermissions: failing.map((r) => formatPermission(r.requirement)) },
@@ -119,6 +130,33 @@ function statusOf(rows: PermissionRow[], found: Finding[]): CheckStatus {
   )
     return 'warn';
   return 'pass';
+}
+
+/**
+ * When everything this check finds wrong is the mail token's refusal seen from the registration,
+ * that refusal's code: the Access token row then stays the one red row (engine/one-cause.ts).
+ * AADSTS65001 (ROPC asked for delegated permissions nobody consented to): every permission that
+ * is not passing is a delegated one that is configured but not consented. A finding with the
+ * token's own code (AADSTS700025, the public-client flag) explains it too. Anything else (a
+ * permission not configured, a warning) is a cause of its own, and this row stays red.
+ */
+function sameCauseAsToken(
+  rows: PermissionRow[],
+  found: Finding[],
+  tokenCode: string | undefined,
+): `AADSTS${number}` | undefined {
+  if (!tokenCode || !/^AADSTS\d+$/.test(tokenCode)) return undefined;
+  const open = rows.filter((r) => r.verdict !== 'pass');
+  const consentOnly = open.every(
+    (r) =>
+      tokenCode === 'AADSTS65001' &&
+      r.verdict === 'fail' &&
+      r.problem === 'not-consented' &&
+      r.requirement.type === 'delegated',
+  );
+  const problems = found.filter((f) => f.level !== 'note');
+  if (!consentOnly || !problems.every((f) => f.code === tokenCode)) return undefined;
+  return open.length || problems.length ? (tokenCode as `AADSTS${number}`) : undefined;
 }
 
 /** App-only: both ways Exchange can authorize the app, with the IDs filled in, per unproven role. */

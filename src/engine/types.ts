@@ -40,6 +40,13 @@ export interface CheckResult {
   tables?: DetailTable[];
   /** Not part of the JSON report: one annotation per finding (e.g. per expiring credential). */
   annotations?: CheckAnnotation[];
+  /**
+   * Not part of the JSON report: this result's failure follows entirely from the mail token
+   * request failing, so the Access token row alone stays red (engine/one-cause.ts).
+   * `needs-token`: it had no token to check with. An AADSTS code: every failure here is what that
+   * refusal means, seen from another side (AADSTS65001: the delegated permissions without consent).
+   */
+  followsFrom?: 'needs-token' | `AADSTS${number}`;
 }
 
 /** An annotation a check asks for besides its own result line. */

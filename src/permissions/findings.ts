@@ -2,6 +2,7 @@
 // when every permission is granted.
 import type { Application } from '../graph/types.js';
 import type { Settings } from '../settings/types.js';
+import { proseValue } from '../text/sanitise.js';
 import type { HeldPermission, RegistrationEvidence } from './grants.js';
 import type { PermissionRow } from './rows.js';
 import type { TokenEvidence } from './token-evidence.js';
@@ -110,7 +111,7 @@ function publicClientFinding(
   const web = application.web?.redirectUris ?? [];
   const mobile = application.publicClient?.redirectUris ?? [];
   const flag = application.isFallbackPublicClient === true;
-  const authentication = `Entra ID → App registrations → ${application.displayName ?? settings.clientId} → Authentication`;
+  const authentication = `Entra ID → App registrations → ${application.displayName ? proseValue(application.displayName) : settings.clientId} → Authentication`;
   if (mailTokenCode === 'AADSTS700025') {
     const why: string[] = [];
     const fix: string[] = [];

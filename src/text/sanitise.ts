@@ -58,6 +58,15 @@ export function cleanLine(text: string, max: number = MAX_FIELD_CHARS): string {
 }
 
 /**
+ * A server value (an app's display name) written into the action's own fix text. The summary
+ * renders a fix with line breaks and `code` spans (report/html.ts), so the value is made one line
+ * and its backticks plain quotes: it can start neither a line nor a code span of its own.
+ */
+export function proseValue(text: string): string {
+  return cleanLine(text).replace(/`/g, "'");
+}
+
+/**
  * A line for the runner's log. The runner reads a line as a workflow command when, after leading
  * blanks, it starts with `::`, and in the legacy form when it contains `##[` anywhere
  * (https://github.com/actions/runner/blob/main/src/Runner.Common/ActionCommand.cs, TryParseV2
