@@ -43,8 +43,8 @@ export function renderGfm(markdown: string): string {
 }
 
 /**
- * The fragment as a page a browser opens as GitHub shows it: UTF-8 (the status icons), and a few
- * rules of GitHub's Markdown style (table borders, code blocks); the body is exactly cmark-gfm's.
+ * The fragment as a page a browser opens: UTF-8 (the status icons) and github.css next to it (a
+ * few rules of GitHub's Markdown style: table borders, code blocks); the body is cmark-gfm's.
  */
 export function htmlPage(name: string, fragment: string): string {
   return `<!doctype html>
@@ -52,17 +52,7 @@ export function htmlPage(name: string, fragment: string): string {
 <head>
 <meta charset="utf-8">
 <title>Job summary fixture: ${name}</title>
-<style>
-body { font: 14px/1.5 -apple-system, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; color: #1f2328; max-width: 1012px; margin: 24px auto; padding: 0 16px; }
-table { border-collapse: collapse; display: block; overflow: auto; margin-bottom: 16px; }
-th, td { border: 1px solid #d1d9e0; padding: 6px 13px; vertical-align: top; }
-th { font-weight: 600; }
-tr:nth-child(2n) { background: #f6f8fa; }
-code { background: #eff1f3; border-radius: 6px; padding: .2em .4em; font-size: 85%; }
-pre { background: #f6f8fa; border-radius: 6px; padding: 16px; overflow: auto; font-size: 85%; }
-pre code { background: none; padding: 0; }
-details { margin-bottom: 16px; }
-</style>
+<link rel="stylesheet" href="github.css">
 </head>
 <body>
 <!-- cmark-gfm ${CMARK_GFM_ARGS.join(' ')} ${name}.md -->
