@@ -4,7 +4,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { SCENARIOS } from '../../sandbox/scenarios.js';
+import { peersUnavailable } from '../../scripts/mail-peers/peers.js';
+import { findScenario, SCENARIOS } from '../../sandbox/scenarios.js';
 
 const TSX = resolve('node_modules/tsx/dist/cli.mjs');
 
@@ -92,6 +93,30 @@ const nonRootSkip =
       expect(run.stdout).toContain('npm start also logs in over IMAP, POP and SMTP');
       expect(run.stdout).not.toMatch(/Mailbox login/);
       expect(run.stdout).toContain('Result: PASS');
+    });
+  },
+);
+
+const noMail = peersUnavailable();
+(noMail ? describe.skip : describe)(
+  `npm start, a mailbox refusal through the real Postfix${noMail ? ` (skipped: ${noMail})` : ''}`,
+  () => {
+    it('--scenario smtp-auth-disabled-tenant: the SMTP row alone fails, named as the tenant switch, with its fix', async () => {
+      const run = await start('--scenario', 'smtp-auth-disabled-tenant');
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('Mail servers: Dovecot IMAP/POP3 and Postfix SMTP');
+      expect(run.stdout).toMatch(
+        /✘ FAIL {2}Mailbox login \(SMTP\) +SMTP authenticate refused for alice@contoso\.example at 127\.0\.0\.1:\d+: SMTP AUTH .*turned off for the whole tenant/,
+      );
+      expect(run.stdout).toMatch(
+        /Fix: In Exchange Online PowerShell: Set-TransportConfig -SmtpClientAuthenticationDisabled \$false/,
+      );
+      // What the real Postfix sent: its own prefix, then Exchange's reply as the scenario has it.
+      expect(run.stdout).toContain(
+        `S: 535 5.7.8 Error: authentication failed: ${findScenario('smtp-auth-disabled-tenant')!.smtpRefusal}`,
+      );
+      expect(run.stdout).not.toMatch(/Mailbox login \((IMAP|POP)\)/);
+      expect(run.stdout).toContain('Result: FAIL (1 failed, 2 passed)');
     });
   },
 );
