@@ -184,9 +184,6 @@ export async function runJob(options: RunJobOptions): Promise<JobRun> {
     for (const [index, step] of job.steps.entries()) {
       const label = stepLabel(step);
       const where = `${options.workflow} ${options.job} step '${label}'`;
-      const unknownKeys = Object.keys(step).filter((k) => !STEP_KEYS.has(k));
-      if (unknownKeys.length)
-        throw new Error(`${where}: ${unknownKeys.join(', ')} not supported here`);
       const rule = options.skip.find((r) =>
         typeof r.step === 'string' ? r.step === label : r.step.test(label),
       );
@@ -203,6 +200,9 @@ export async function runJob(options: RunJobOptions): Promise<JobRun> {
         });
         continue;
       }
+      const unknownKeys = Object.keys(step).filter((k) => !STEP_KEYS.has(k));
+      if (unknownKeys.length)
+        throw new Error(`${where}: ${unknownKeys.join(', ')} not supported here`);
       if (failed) {
         runs.push({
           label,

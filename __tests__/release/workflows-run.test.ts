@@ -143,12 +143,12 @@ const git = (cwd: string, ...args: string[]) =>
     },
   }).trim();
 const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
-const releaseEvent = (tag: string) => ({
+const releaseEvent = (tag: string, prerelease = false) => ({
   name: 'release',
-  payload: { release: { tag_name: tag } },
+  payload: { release: { tag_name: tag, prerelease } },
 });
 
-describe('release.yml verify, in a clone of this repository', () => {
+describe('release.yml verify and check-dist.yml, in a clone of this repository', () => {
   let clone: string;
   let shim: string;
   // Not run here: the mail servers (sudo apt-get and the internet) and the full test suite (this
@@ -168,6 +168,18 @@ describe('release.yml verify, in a clone of this repository', () => {
       workspace: clone,
       skip,
       event: releaseEvent(tag),
+      env: { PATH: `${shim}:${process.env.PATH}` },
+    });
+
+  const checkDist = () =>
+    runJob({
+      workflow: '.github/workflows/check-dist.yml',
+      job: 'check-dist',
+      workspace: clone,
+      skip: [
+        ...ALREADY_THE_CHECKOUT,
+        { step: 'uses: actions/upload-artifact@v7', reason: "GitHub's artifact storage" },
+      ],
       env: { PATH: `${shim}:${process.env.PATH}` },
     });
 
@@ -203,6 +215,7 @@ describe('release.yml verify, in a clone of this repository', () => {
       ['run: sudo -E env "PATH=$PATH" npm test', 'skipped'],
     ]);
     expect(job.conclusion).toBe('success');
+    expect((await checkDist()).conclusion).toBe('success');
   });
 
   it.each(['v1.2', '1.2.3', `v${version}-rc.1`, 'V1.2.3', 'v1.2.3 ', 'latest'])(
@@ -251,6 +264,11 @@ describe('release.yml verify, in a clone of this repository', () => {
       expect(dist.log).toContain('::error title=dist is stale::');
       expect(dist.log).toMatch(line);
       expect(job.conclusion).toBe('failure');
+      const check = await checkDist();
+      const compare = step(check, 'Compare dist/ with the fresh build');
+      expect(compare.status).toBe('failure');
+      expect(compare.log).toContain('::error title=dist is stale::');
+      expect(check.conclusion).toBe('failure');
     } finally {
       git(clone, 'reset', '--quiet', '--hard', head);
       git(clone, 'clean', '--quiet', '-fd', 'dist');
@@ -265,8 +283,8 @@ describe('release.yml move-major-tag, against a local bare repository as origin'
     origin = join(scratch, 'origin.git');
     dev = join(scratch, 'dev');
     git(scratch, 'init', '--quiet', '--bare', origin);
-    // The maintainers' repository: two commits are all the job looks at (a clone of this one
-    // would spend seconds packing its history into origin).
+    // The maintainers' repository: a few small commits are all the job looks at (a clone of this
+    // one would spend seconds packing its history into origin).
     git(scratch, 'init', '--quiet', dev);
     writeFileSync(join(dev, 'README.md'), 'first\n');
     git(dev, 'add', 'README.md');
@@ -292,7 +310,7 @@ describe('release.yml move-major-tag, against a local bare repository as origin'
     );
     return workspace;
   }
-  const moveMajorTag = (tag: string) =>
+  const moveMajorTag = (tag: string, prerelease = false) =>
     runJob({
       workflow: '.github/workflows/release.yml',
       job: 'move-major-tag',
@@ -303,28 +321,30 @@ describe('release.yml move-major-tag, against a local bare repository as origin'
           reason: 'done by checkoutRelease, as actions/checkout does',
         },
       ],
-      event: releaseEvent(tag),
+      event: releaseEvent(tag, prerelease),
     });
   const remoteTag = (name: string) => git(origin, 'rev-parse', `${name}^{commit}`);
+  /** A new commit on `parent`, pushed to origin with its tag, as a maintainer does before releasing. */
+  function tagRelease(tag: string, parent: string, annotated = false): string {
+    git(dev, 'checkout', '--quiet', '--detach', parent);
+    writeFileSync(join(dev, 'README.md'), `${tag}\n`);
+    git(dev, 'commit', '--quiet', '-am', tag);
+    const commit = git(dev, 'rev-parse', 'HEAD');
+    git(dev, 'tag', ...(annotated ? ['-a', '-m', tag] : []), tag, commit);
+    git(dev, 'push', '--quiet', 'origin', `refs/tags/${tag}`);
+    return commit;
+  }
+  const moveLog = (job: JobRun) => step(job, 'Move the major tag to this release').log;
 
-  it('v1.2.3 creates v1; v1.3.0 (annotated) moves it by a force push; v1.2.3 stays', async () => {
-    const first = git(dev, 'rev-parse', 'HEAD');
-    git(dev, 'push', '--quiet', 'origin', `${first}:refs/heads/main`);
-    git(dev, 'tag', 'v1.2.3', first);
-    git(dev, 'push', '--quiet', 'origin', 'refs/tags/v1.2.3');
+  it('v1 follows v1.2.3, then v1.3.0 (annotated, by a force push); never backwards; v1.10.0 is newer than v1.4.0', async () => {
+    const root = git(dev, 'rev-parse', 'HEAD');
+    const first = tagRelease('v1.2.3', root);
     const job1 = await moveMajorTag('v1.2.3');
     expect(job1.conclusion).toBe('success');
-    expect(step(job1, 'Move the major tag to this release').log).toContain(
-      '::notice title=Major tag moved::v1 now points at v1.2.3',
-    );
+    expect(moveLog(job1)).toContain('::notice title=Major tag moved::v1 now points at v1.2.3');
     expect(remoteTag('v1')).toBe(first);
 
-    writeFileSync(join(dev, 'README.md'), 'second\n');
-    git(dev, 'commit', '--quiet', '-am', 'next release');
-    const second = git(dev, 'rev-parse', 'HEAD');
-    git(dev, 'push', '--quiet', 'origin', `${second}:refs/heads/main`);
-    git(dev, 'tag', '-a', '-m', 'v1.3.0', 'v1.3.0', second);
-    git(dev, 'push', '--quiet', 'origin', 'refs/tags/v1.3.0');
+    const second = tagRelease('v1.3.0', first, true);
     // Without force, the existing v1 cannot move: the workflow's -f is what makes it follow.
     expect(() => git(dev, 'push', 'origin', `${second}:refs/tags/v1`)).toThrow(
       /already exists|rejected/,
@@ -335,6 +355,23 @@ describe('release.yml move-major-tag, against a local bare repository as origin'
     expect(remoteTag('v1.2.3')).toBe(first);
     // v1 is a plain tag on the commit, not a copy of the annotated tag object.
     expect(git(origin, 'cat-file', '-t', 'v1')).toBe('commit');
+
+    // Never backwards: a fix of the older minor published later, or a pre-release.
+    tagRelease('v1.2.4', first);
+    const job3 = await moveMajorTag('v1.2.4');
+    expect(job3.conclusion).toBe('success');
+    expect(moveLog(job3)).toContain(
+      '::notice title=Major tag not moved::v1 stays: v1.3.0 is newer than v1.2.4',
+    );
+    tagRelease('v1.4.0', second);
+    const job4 = await moveMajorTag('v1.4.0', true);
+    expect(moveLog(job4)).toContain('::notice title=Major tag not moved::v1.4.0 is a pre-release');
+    expect(remoteTag('v1')).toBe(second);
+
+    // Versions compare as numbers: v1.10.0 is newer than v1.4.0 and v1.3.0.
+    const tenth = tagRelease('v1.10.0', second);
+    expect((await moveMajorTag('v1.10.0')).conclusion).toBe('success');
+    expect(remoteTag('v1')).toBe(tenth);
   });
 });
 
