@@ -134,6 +134,8 @@ export interface RunJobOptions {
 }
 
 const STEP_KEYS = new Set(['id', 'name', 'uses', 'run', 'with', 'env', 'shell']);
+const JOB_KEYS = new Set(['name', 'runs-on', 'needs', 'permissions', 'env', 'steps']);
+const WORKFLOW_KEYS = new Set(['name', 'on', 'permissions', 'env', 'jobs']);
 // Variables of this machine that a runner would not hand a step (jest's and the test's own).
 const DROP = /^(INPUT_|GITHUB_|RUNNER_|ACTIONS_|NODE_OPTIONS$|NODE_EXTRA_CA_CERTS$|JEST_)/i;
 
@@ -141,6 +143,17 @@ export async function runJob(options: RunJobOptions): Promise<JobRun> {
   const workflow = readWorkflow(options.workflow);
   const job = workflow.jobs[options.job];
   if (!job) throw new Error(`${options.workflow} has no job ${options.job}`);
+  // Keys that would change how the job runs and that this runner does not model.
+  for (const [keys, allowed, where] of [
+    [Object.keys(workflow), WORKFLOW_KEYS, options.workflow],
+    [Object.keys(job), JOB_KEYS, `${options.workflow} job ${options.job}`],
+  ] as const) {
+    const unknown = keys.filter((k) => !allowed.has(k));
+    if (unknown.length) throw new Error(`${where}: ${unknown.join(', ')} not supported here`);
+  }
+  const ids = new Set(job.steps.map((s) => s.id));
+  for (const id of Object.keys(options.tamper ?? {}))
+    if (!ids.has(id)) throw new Error(`${options.workflow} ${options.job}: no step has id ${id}`);
   const skips = new Map<SkipRule, number>(options.skip.map((rule) => [rule, 0]));
   const event = options.event ?? { name: 'push', payload: {} };
   const temp = mkdtempSync(join(tmpdir(), 'm365-runner-temp-'));
