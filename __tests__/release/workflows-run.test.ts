@@ -1,12 +1,13 @@
 // The workflows run here, for real, as far as a machine without GitHub can run them
 // (helpers/workflow-runner.ts; what stays GitHub's alone is listed in docs/development.md):
 // - self-test.yml: its job step by step: the sandbox started in the background, the committed
-//   dist/ run through action.yml as `uses: ./`, the workflow's own `test` lines; and two broken
-//   variants that must fail. actions/checkout, actions/setup-node and `npm ci` are skipped: this
-//   directory is already the checkout with node_modules installed.
+//   dist/ run through action.yml as `uses: ./`, the workflow's own `test` lines; and broken
+//   variants that must fail (a wrong client secret; wrong outputs handed on). actions/checkout,
+//   actions/setup-node and `npm ci` are skipped: this directory is already the checkout with
+//   node_modules installed.
 // - release.yml: the verify job's shell gates (semver tag, package.json version, dist/ freshness)
-//   in a clone of this repository with good and bad tags; move-major-tag against a local bare
-//   repository as origin.
+//   in a clone of this repository with good and bad tags, and check-dist.yml's comparison there;
+//   move-major-tag against a local bare repository as origin.
 // - every workflow's expressions and `with:` inputs name things that exist.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
