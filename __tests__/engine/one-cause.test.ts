@@ -1,7 +1,7 @@
 // One cause, one red row: a token failure that stops the other checks leaves one failed row;
 // the checks it blocks are skipped and say so; a check that shows the same refusal from another
-// side (missing consent, AADSTS65001) says "same cause" and hands its exact fix to the token
-// row; a check that failed for its own reason stays red.
+// side (a delegated permission not consented or never added, AADSTS65001) says "same cause" and
+// hands its exact fix to the token row; a check that failed for its own reason stays red.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { findScenario } from '../../sandbox/scenarios.js';
@@ -100,14 +100,22 @@ describe('one cause, one red row', () => {
     },
   );
 
-  it('a permission never added to the registration is a cause of its own: that row stays red', async () => {
-    const checks = await rows('smtp-not-configured');
-    expect(checks.token!.status).toBe('fail');
-    expect(checks.permissions!.status).toBe('fail');
-    expect(checks.permissions!.summary).toMatch(/SMTP\.Send \(delegated\) not configured/);
-    // Nothing of it is moved to the token row.
-    expect(checks.token!.remediation).not.toMatch(/From App registration permissions/);
-  });
+  it.each(['smtp-not-configured', 'mail-send-instead-of-smtp'])(
+    '%s: a delegated permission never added explains AADSTS65001 too (ROPC cannot prompt for it); the token row carries both steps',
+    async (scenario) => {
+      const checks = await rows(scenario);
+      expect(checks.token!.status).toBe('fail');
+      expect(checks.permissions!.status).toBe('skip');
+      expect(checks.permissions!.summary).toMatch(
+        /^same cause as Access token: .*SMTP\.Send \(delegated\) not configured/,
+      );
+      // Adding the permission, then consenting: both reach the one red row.
+      expect(checks.token!.remediation).toMatch(
+        /From App registration permissions: .*Add a permission → Microsoft Graph → Delegated permissions → SMTP\.Send/,
+      );
+      expect(checks.token!.remediation).toMatch(/Grant admin consent .*covering SMTP\.Send/);
+    },
+  );
 
   it('AADSTS700025: the public-client finding is the same refusal, seen from the registration', async () => {
     const checks = await rows('public-client-flows-on');

@@ -2016,9 +2016,10 @@ function statusOf(rows, found) {
  * When everything this check finds wrong is the mail token's refusal seen from the registration,
  * that refusal's code: the Access token row then stays the one red row (engine/one-cause.ts).
  * AADSTS65001 (ROPC asked for delegated permissions nobody consented to): every permission that
- * is not passing is a delegated one that is configured but not consented. A finding with the
- * token's own code (AADSTS700025, the public-client flag) explains it too. Anything else (a
- * permission not configured, a warning) is a cause of its own, and this row stays red.
+ * is not passing is a delegated one that is not consented, or not configured at all (ROPC cannot
+ * show the consent prompt a permission missing from the registration would need). A finding with
+ * the token's own code (AADSTS700025, the public-client flag) explains it too. Anything else (an
+ * application permission, a warning) is a cause of its own, and this row stays red.
  */
 function sameCauseAsToken(rows, found, tokenCode) {
     if (!tokenCode || !/^AADSTS\d+$/.test(tokenCode))
@@ -2026,7 +2027,7 @@ function sameCauseAsToken(rows, found, tokenCode) {
     const open = rows.filter((r) => r.verdict !== 'pass');
     const consentOnly = open.every((r) => tokenCode === 'AADSTS65001' &&
         r.verdict === 'fail' &&
-        r.problem === 'not-consented' &&
+        (r.problem === 'not-consented' || r.problem === 'not-configured') &&
         r.requirement.type === 'delegated');
     const problems = found.filter((f) => f.level !== 'note');
     if (!consentOnly || !problems.every((f) => f.code === tokenCode))

@@ -136,9 +136,10 @@ function statusOf(rows: PermissionRow[], found: Finding[]): CheckStatus {
  * When everything this check finds wrong is the mail token's refusal seen from the registration,
  * that refusal's code: the Access token row then stays the one red row (engine/one-cause.ts).
  * AADSTS65001 (ROPC asked for delegated permissions nobody consented to): every permission that
- * is not passing is a delegated one that is configured but not consented. A finding with the
- * token's own code (AADSTS700025, the public-client flag) explains it too. Anything else (a
- * permission not configured, a warning) is a cause of its own, and this row stays red.
+ * is not passing is a delegated one that is not consented, or not configured at all (ROPC cannot
+ * show the consent prompt a permission missing from the registration would need). A finding with
+ * the token's own code (AADSTS700025, the public-client flag) explains it too. Anything else (an
+ * application permission, a warning) is a cause of its own, and this row stays red.
  */
 function sameCauseAsToken(
   rows: PermissionRow[],
@@ -151,7 +152,7 @@ function sameCauseAsToken(
     (r) =>
       tokenCode === 'AADSTS65001' &&
       r.verdict === 'fail' &&
-      r.problem === 'not-consented' &&
+      (r.problem === 'not-consented' || r.problem === 'not-configured') &&
       r.requirement.type === 'delegated',
   );
   const problems = found.filter((f) => f.level !== 'note');
