@@ -2148,7 +2148,7 @@ var external_node_path_ = __webpack_require__(6760);
 
 
 /** Lines waiting in memory before they are appended to the file (one write). */
-const FLUSH_BYTES = 1024 * 1024;
+const FLUSH_BYTES = 64 * 1024;
 /** Closes a log's file once the log itself is collected (tests run many scans in one process). */
 const closeOnCollect = new FinalizationRegistry((fd) => {
     try {

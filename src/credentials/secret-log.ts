@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import type { SecretEntries, SecretReport } from '../engine/types.js';
 
 /** Lines waiting in memory before they are appended to the file (one write). */
-const FLUSH_BYTES = 1024 * 1024;
+const FLUSH_BYTES = 64 * 1024;
 
 /** Closes a log's file once the log itself is collected (tests run many scans in one process). */
 const closeOnCollect = new FinalizationRegistry<number>((fd) => {
