@@ -10,6 +10,11 @@ export interface Scenario {
   /** Inputs the preflight should use instead of the sandbox defaults (e.g. a wrong password). */
   inputs?: Record<string, string>;
   apply?(tenant: SandboxTenant, faults: FaultPlan): void;
+  /**
+   * The local SMTP server (the real Postfix, through Dovecot's auth) refuses every valid token
+   * with this text, after its own `535 5.7.8 Error: authentication failed:` (see MAILBOX_SCENARIOS).
+   */
+  smtpRefusal?: string;
   /** How the app signs in instead of the client secret (see SECRETLESS_SCENARIOS). */
   credential?:
     'federated' | 'federated-without-permission' | 'certificate' | 'unregistered-certificate';
@@ -261,6 +266,11 @@ const SECRETLESS_SCENARIOS: Scenario[] = [
   },
 ];
 SCENARIOS.push(...SECRETLESS_SCENARIOS);
+// Exchange Online's reply to an SMTP login when SMTP AUTH is off for the tenant, as a user pasted
+// it: https://github.com/simonrob/email-oauth2-proxy/issues/193
+const SMTP_AUTH_DISABLED_FOR_TENANT =
+  '535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.214Z 08DBB276B7E699C4]';
+
 // Mailbox refusals (the `mailbox` check), shown by `npm start` through the real Dovecot and
 // Postfix where they can run (root, packages installed): the servers refuse exactly as they
 // would any token, and the diagnosis ranks the causes Exchange gives the same reply for.
@@ -288,6 +298,16 @@ const MAILBOX_SCENARIOS: Scenario[] = [
     apply: (tenant) => {
       tenant.exchangeMailboxAccess = ['someone-else@contoso.example'];
     },
+  },
+  {
+    // Postfix cannot answer with Exchange's reply code, but it relays an auth server's reason:
+    // Dovecot's SMTP-only passdb (scripts/mail-peers/dovecot-smtp-refusal.conf.in) accepts the
+    // token and then fails the login with Exchange's text as that reason.
+    name: 'smtp-auth-disabled-tenant',
+    description:
+      "SMTP AUTH is turned off for the whole tenant (Set-TransportConfig). Postfix refuses the valid token and relays Exchange's reply after its own '535 5.7.8 Error: authentication failed:'.",
+    inputs: { activities: 'send' },
+    smtpRefusal: SMTP_AUTH_DISABLED_FOR_TENANT,
   },
 ];
 for (const scenario of MAILBOX_SCENARIOS)

@@ -162,6 +162,7 @@ if (needsMail && !noMail) {
     // outlook.office365.com; Dovecot 2.3 takes one value, so the servers match the grant.
     audience: appOnly ? 'https://outlook.office365.com' : 'https://outlook.office.com',
     usernameClaim: 'mailbox',
+    smtpRefusal: scenario.smtpRefusal,
     onLaunch: (pids) => {
       for (const pid of [pids.dovecot, pids.postfix]) if (pid) launched.add(pid);
     },

@@ -1,6 +1,5 @@
-// Regenerates the troubleshooting tables from the catalogues: the AADSTS table (README's
-// troubleshooting section and docs/troubleshooting.md) from src/identity/aadsts-catalogue.ts, and
-// the mail-reply table (docs/troubleshooting.md) from src/mailbox/exchange-replies.ts.
+// Regenerates docs/troubleshooting.md's tables from the catalogues: the AADSTS table from
+// src/identity/aadsts-catalogue.ts and the mail-reply table from src/mailbox/exchange-replies.ts.
 // `npx tsx scripts/troubleshooting-tables.ts --write` rewrites them in place (then run prettier);
 // without --write it prints them. Tests keep the files equal to the catalogues.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -46,7 +45,6 @@ export function replaceTableAfter(text: string, marker: string, table: string): 
 
 export const AADSTS_MARKER = '<!-- Generated from src/identity/aadsts-catalogue.ts';
 export const REPLIES_MARKER = '<!-- Generated from src/mailbox/exchange-replies.ts';
-export const README_AADSTS_MARKER = 'permission, 5 device-code verification, 6 the token request.';
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--write')) {
@@ -55,11 +53,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     doc = replaceTableAfter(doc, AADSTS_MARKER, aadstsMarkdownTable());
     doc = replaceTableAfter(doc, REPLIES_MARKER, exchangeRepliesTable());
     writeFileSync(page, doc);
-    const readme = readFileSync('README.md', 'utf8');
-    writeFileSync(
-      'README.md',
-      replaceTableAfter(readme, README_AADSTS_MARKER, aadstsMarkdownTable()),
-    );
   } else {
     console.log(`${aadstsMarkdownTable()}\n\n${exchangeRepliesTable()}`);
   }

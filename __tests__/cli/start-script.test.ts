@@ -1,19 +1,29 @@
 // `npm start` (scripts/start.ts through tsx, as a newcomer runs it): the CLI against the sandbox
-// tenant passes; a scenario shows its failure and fix; unknown scenarios are usage errors.
+// tenant passes; a scenario shows its failure and fix; unknown scenarios are usage errors; a
+// newcomer who is not root gets a passing run without the mailbox logins and is told why.
 import { describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { SCENARIOS } from '../../sandbox/scenarios.js';
+import { peersUnavailable } from '../../scripts/mail-peers/peers.js';
+import { findScenario, SCENARIOS } from '../../sandbox/scenarios.js';
 
 const TSX = resolve('node_modules/tsx/dist/cli.mjs');
 
+/** uid/gid of `nobody`: a normal user, as most newcomers are. */
+const NOBODY = 65534;
+
 function start(...args: string[]) {
+  return startAs(undefined, ...args);
+}
+
+function startAs(uid: number | undefined, ...args: string[]) {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env))
     if (v !== undefined && !/^(NODE_OPTIONS|JEST_|M365_)/.test(k)) env[k] = v;
   const child = spawn(process.execPath, [TSX, 'scripts/start.ts', ...args], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...(uid === undefined ? {} : { uid, gid: uid }),
   });
   let stdout = '';
   let stderr = '';
@@ -60,3 +70,53 @@ describe('npm start', () => {
     expect(run.stdout).toContain('Result: PASS');
   });
 });
+
+// Only root can switch to another user, and that user must be able to read this checkout.
+const nonRootSkip =
+  process.getuid?.() !== 0
+    ? 'skipped: switching to a normal user needs root'
+    : spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(TSX)})`], {
+          uid: NOBODY,
+          gid: NOBODY,
+        }).status !== 0
+      ? `skipped: uid ${NOBODY} cannot read this checkout`
+      : undefined;
+
+(nonRootSkip ? describe.skip : describe)(
+  `npm start as a normal user (uid ${NOBODY})${nonRootSkip ? ` (${nonRootSkip})` : ''}`,
+  () => {
+    it('passes without the mailbox logins and says what root adds', async () => {
+      const run = await startAs(NOBODY);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('Mailbox checks left out: ');
+      expect(run.stdout).toContain('need to run as root');
+      expect(run.stdout).toContain('npm start also logs in over IMAP, POP and SMTP');
+      expect(run.stdout).not.toMatch(/Mailbox login/);
+      expect(run.stdout).toContain('Result: PASS');
+    });
+  },
+);
+
+const noMail = peersUnavailable();
+(noMail ? describe.skip : describe)(
+  `npm start, a mailbox refusal through the real Postfix${noMail ? ` (skipped: ${noMail})` : ''}`,
+  () => {
+    it('--scenario smtp-auth-disabled-tenant: the SMTP row alone fails, named as the tenant switch, with its fix', async () => {
+      const run = await start('--scenario', 'smtp-auth-disabled-tenant');
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('Mail servers: Dovecot IMAP/POP3 and Postfix SMTP');
+      expect(run.stdout).toMatch(
+        /✘ FAIL {2}Mailbox login \(SMTP\) +SMTP authenticate refused for alice@contoso\.example at 127\.0\.0\.1:\d+: SMTP AUTH .*turned off for the whole tenant/,
+      );
+      expect(run.stdout).toMatch(
+        /Fix: In Exchange Online PowerShell: Set-TransportConfig -SmtpClientAuthenticationDisabled \$false/,
+      );
+      // What the real Postfix sent: its own prefix, then Exchange's reply as the scenario has it.
+      expect(run.stdout).toContain(
+        `S: 535 5.7.8 Error: authentication failed: ${findScenario('smtp-auth-disabled-tenant')!.smtpRefusal}`,
+      );
+      expect(run.stdout).not.toMatch(/Mailbox login \((IMAP|POP)\)/);
+      expect(run.stdout).toContain('Result: FAIL (1 failed, 2 passed)');
+    });
+  },
+);

@@ -40,6 +40,8 @@ export interface MailPeersOptions {
   audience?: string;
   /** Claim naming the mailbox; default `upn` (the sandbox's tokens use `mailbox`). */
   usernameClaim?: string;
+  /** The SMTP server refuses every valid token with this text (scripts/mail-peers/peers.ts). */
+  smtpRefusal?: string;
 }
 
 /** Why real peers cannot run on this machine (not installed, not root), or undefined. */
@@ -59,6 +61,7 @@ export async function startMailPeers(
     issuers: [options.issuer],
     audience: options.audience ?? DELEGATED_AUDIENCE,
     usernameClaim: options.usernameClaim,
+    smtpRefusal: options.smtpRefusal,
     keepDir: process.env.KEEP_MAIL_PEERS === '1',
   });
   return {
@@ -80,6 +83,7 @@ export async function startMailPeers(
 export async function startSandboxMailPeers(
   key: { publicKeyPem: string; kid: string },
   audience = DELEGATED_AUDIENCE,
+  smtpRefusal?: string,
 ): Promise<MailPeers> {
   const started = await startMailPeers({
     publicKeyPem: key.publicKeyPem,
@@ -88,6 +92,7 @@ export async function startSandboxMailPeers(
     issuer: `https://sts.windows.net/${SANDBOX_TENANT_ID}/`,
     audience,
     usernameClaim: 'mailbox',
+    smtpRefusal,
   });
   if ('skipped' in started) throw new Error(started.skipped);
   return started;

@@ -227,3 +227,31 @@ describe('the byte cap on answers', () => {
     expect(requests).toBe(1);
   });
 });
+
+describe('transport: an answer whose connection closes early', () => {
+  let server: Server;
+  let url: string;
+  beforeAll(async () => {
+    // Promises 100 bytes, sends 10, then drops the connection.
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"value":[');
+      setImmediate(() => res.socket?.destroy());
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0/applications`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  });
+
+  it('fails as a reset connection (retried like one), not with a half answer', async () => {
+    const transport = createTransport({ env: {} });
+    const error = await transport
+      .send({ method: 'GET', url }, { signal: new AbortController().signal, maxBytes: 1 << 20 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ code: 'ECONNRESET', message: 'the answer was cut off' });
+  });
+});

@@ -45,7 +45,7 @@ function judgeCertificateInUse(read, settings, thumbprint, now) {
     if (!app)
         return { result: unreadable(read, CERTIFICATE_TITLE), views: [] };
     const matches = matchingKeyCredentials(app.keyCredentials, thumbprint);
-    const views = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialViews */ .kW)(app, now, settings.secretExpiry, new Set(matches.map((m) => m.keyId)));
+    const views = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_1__/* .credentialViews */ .kW)(app, now, settings.secretExpiry, matches);
     const appName = app.displayName || app.appId;
     const inUse = views.find((v) => v.kind === 'certificate' && v.inUse);
     const others = views.filter((v) => v !== inUse && (0,_expiry_level_js__WEBPACK_IMPORTED_MODULE_4__/* .isAlarming */ .EE)(v.level));

@@ -804,8 +804,8 @@ var engine_redactor = __webpack_require__(1916);
 var client = __webpack_require__(2561);
 // EXTERNAL MODULE: ./src/http/deadline.ts
 var http_deadline = __webpack_require__(2378);
-// EXTERNAL MODULE: ./src/http/client.ts + 1 modules
-var http_client = __webpack_require__(7112);
+// EXTERNAL MODULE: ./src/http/client.ts
+var http_client = __webpack_require__(3329);
 // EXTERNAL MODULE: ./src/http/transport.ts + 1 modules
 var transport = __webpack_require__(7765);
 ;// CONCATENATED MODULE: ./src/identity/device-code-diagnosis.ts

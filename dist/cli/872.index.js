@@ -97,8 +97,8 @@ var promises_ = __webpack_require__(1455);
 var transport = __webpack_require__(7765);
 // EXTERNAL MODULE: ./src/http/deadline.ts
 var http_deadline = __webpack_require__(2378);
-// EXTERNAL MODULE: ./src/http/client.ts + 1 modules
-var client = __webpack_require__(7112);
+// EXTERNAL MODULE: ./src/http/client.ts
+var client = __webpack_require__(3329);
 ;// CONCATENATED MODULE: ./src/settings/pem-mask.ts
 // The `client-certificate` PEM as secret parts to mask: loaded at start-up by every run that has
 // the input (masking comes before anything is printed), so it stays apart from certificate.ts,
@@ -404,13 +404,14 @@ const ASSERTION_ENTRIES = [
 ];
 
 ;// CONCATENATED MODULE: ./src/identity/aadsts-catalogue.ts
-// What each AADSTS code means for this setup, which connector step fixes it, and how.
+// What each AADSTS code means for this setup, which setup step fixes it, and how.
 // Microsoft warns that codes and texts change: the diagnosis branches on the OAuth `error` first
 // (oauth-errors.ts) and uses the number only to explain
 // (https://learn.microsoft.com/entra/identity-platform/reference-error-codes).
-// Steps are the connector's setup steps (docs/setup.md, docs/troubleshooting.md): 1 licence and admin
-// account (the ROPC user), 2 app registration and client secret, 3 API permissions and consent,
-// 4 Exchange Online service principal, 5 device-code verification, 6 the ROPC token request.
+// Steps are those of docs/setup.md: 1 the mailbox account (the ROPC user), 2 app registration and
+// its credential, 3 API permissions and admin consent, 4 the app in Exchange Online, 5 IMAP, POP
+// and SMTP AUTH turned on, 6 the token request. docs/troubleshooting.md's table is generated from
+// this list (scripts/troubleshooting-tables.ts).
 
 const MFA_FIX = 'ROPC cannot pass MFA; exclude this account with Conditional Access or use grant: client-credentials.';
 const ACCOUNT = 'step 1 (the mailbox account used for ROPC): `username` / `password` inputs';
@@ -506,7 +507,7 @@ const AADSTS_ENTRIES = [
         errors: ['invalid_grant'],
         cause: 'nobody consented to the delegated permissions this token asks for',
         step: CONSENT,
-        fix: 'ROPC cannot show a consent prompt: in Entra ID → App registrations → your app → API permissions, click "Grant admin consent" for the delegated IMAP.AccessAsUser.All / POP.AccessAsUser.All, SMTP.Send and offline_access permissions (or consent once with the device-code flow, step 5).',
+        fix: 'ROPC cannot show a consent prompt: in Entra ID → App registrations → your app → API permissions, click "Grant admin consent" for the delegated IMAP.AccessAsUser.All / POP.AccessAsUser.All, SMTP.Send and offline_access permissions (or each user consents once through an interactive sign-in: the device-code flow, docs/setup.md#device-code).',
     },
     {
         codes: [65004],
@@ -547,8 +548,8 @@ const AADSTS_ENTRIES = [
         codes: [700025],
         errors: ['invalid_client'],
         cause: 'Entra treated the app as a public client, so it must not send a client secret: "Allow public client flows" is on and Entra fell back to it (ROPC carries no redirect URI), or the redirect URIs are registered under "Mobile and desktop applications"',
-        step: 'step 2 (app registration → Authentication: redirect URI platforms and "Allow public client flows") and step 5',
-        fix: 'Under Authentication, register the redirect URI under the Web platform instead of "Mobile and desktop applications", or set "Allow public client flows" to No once the device-code check (step 5) is done; or leave `client-secret` empty for grant: password. The Permissions check names the redirect URIs it found.',
+        step: 'step 2 (app registration → Authentication: redirect URI platforms and "Allow public client flows")',
+        fix: 'Under Authentication, register the redirect URI under the Web platform instead of "Mobile and desktop applications", or set "Allow public client flows" to No once no device-code sign-in needs it any more; or leave `client-secret` empty for grant: password. The Permissions check names the redirect URIs it found.',
     },
     {
         codes: [90002],
@@ -4088,11 +4089,12 @@ async function readSecretFile(path) {
 
 
 /**
- * Every credential of `app` with a readable end date, soonest first. `inUse` marks the secrets
- * this pipeline uses (by hint). Credentials without an end date are left out: there is nothing
+ * Every credential of `app` with a readable end date, soonest first. `inUse` marks the credentials
+ * this pipeline uses (secrets by hint, a certificate by thumbprint). Credentials without an end date are left out: there is nothing
  * to judge.
  */
-function credentialViews(app, now, thresholds, inUse = new Set()) {
+function credentialViews(app, now, thresholds, inUse = []) {
+    const inUseIds = new Set(inUse.map((c) => c.keyId));
     const owner = { displayName: app.displayName || app.appId, appId: app.appId };
     const views = [];
     const add = (kind, c, hint, thumbprint) => {
@@ -4111,7 +4113,7 @@ function credentialViews(app, now, thresholds, inUse = new Set()) {
             hint,
             end,
             ...base,
-            inUse: inUse.has(c.keyId),
+            inUse: inUseIds.has(c.keyId),
             level: (0,_expiry_level_js__WEBPACK_IMPORTED_MODULE_2__/* .expiryLevel */ .wf)(base, thresholds),
             app: owner,
             ...(thumbprint ? { thumbprint } : {}),
@@ -4286,7 +4288,7 @@ function selfScopeExpiry(read, settings, now) {
         return { result: unreadable(read, settings), views: [] };
     const secret = settings.clientSecret;
     const matches = matchingHint(app.passwordCredentials, secret);
-    const views = (0,credentials/* credentialViews */.kW)(app, now, settings.secretExpiry, new Set(matches.map((m) => m.keyId)));
+    const views = (0,credentials/* credentialViews */.kW)(app, now, settings.secretExpiry, matches);
     const appName = app.displayName || app.appId;
     const inUseViews = views.filter((v) => v.inUse);
     const inUse = inUseViews[0];
@@ -4596,22 +4598,15 @@ const failsStep = (verdict, failOn) => verdict === 'fail' || (verdict === 'warn'
 
 /***/ }),
 
-/***/ 7112:
+/***/ 1640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  u: () => (/* binding */ createHttpClient)
-});
-
-// EXTERNAL MODULE: ./src/http/deadline.ts
-var http_deadline = __webpack_require__(2378);
-// EXTERNAL MODULE: ./src/http/errors.ts
-var errors = __webpack_require__(8549);
-// EXTERNAL MODULE: ./src/http/retry-policy.ts
-var retry_policy = __webpack_require__(7593);
-;// CONCATENATED MODULE: ./src/http/capped-body.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KQ: () => (/* binding */ BodyTooLarge),
+/* harmony export */   YK: () => (/* binding */ MAX_BODY_BYTES),
+/* harmony export */   h5: () => (/* binding */ readCappedText),
+/* harmony export */   nI: () => (/* binding */ describeBytes)
+/* harmony export */ });
 // Reads a response body with a byte cap, whatever transport produced it (any async iterable of
 // byte chunks: undici's body, a Node stream, a web stream). A server that answers a token or
 // Graph request with gigabytes — hostile, broken or a misdirected download — costs at most the
@@ -4649,7 +4644,12 @@ async function readCappedText(body, limit = MAX_BODY_BYTES, declaredLength) {
     const chunks = [];
     let size = 0;
     for await (const chunk of body) {
-        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+        // A Buffer (Node streams) is kept as it is; a bare Uint8Array is viewed, not copied.
+        const bytes = typeof chunk === 'string'
+            ? Buffer.from(chunk)
+            : Buffer.isBuffer(chunk)
+                ? chunk
+                : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
         size += bytes.length;
         if (size > limit)
             throw tooLarge();
@@ -4658,9 +4658,20 @@ async function readCappedText(body, limit = MAX_BODY_BYTES, declaredLength) {
     return Buffer.concat(chunks, size).toString('utf8');
 }
 
-// EXTERNAL MODULE: ./src/http/transport.ts + 1 modules
-var http_transport = __webpack_require__(7765);
-;// CONCATENATED MODULE: ./src/http/client.ts
+
+/***/ }),
+
+/***/ 3329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ createHttpClient)
+/* harmony export */ });
+/* harmony import */ var _deadline_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8549);
+/* harmony import */ var _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7593);
+/* harmony import */ var _capped_body_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1640);
+/* harmony import */ var _transport_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7765);
 // HttpClient: per-attempt timeout capped by the run's deadline, a byte cap on every answer,
 // retries with full-jitter backoff on 429/5xx/network errors, Retry-After honoured when the
 // deadline leaves room for it. Other 4xx answers are returned, never retried. The exchange itself
@@ -4671,17 +4682,17 @@ var http_transport = __webpack_require__(7765);
 
 
 function createHttpClient(options) {
-    const policy = options.policy ?? retry_policy/* DEFAULT_RETRY_POLICY */.cO;
-    const sleep = options.sleep ?? http_deadline/* sleep */.y;
+    const policy = options.policy ?? _retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY_POLICY */ .cO;
+    const sleep = options.sleep ?? _deadline_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .y;
     const { deadline } = options;
-    const transport = options.transport ?? (0,http_transport/* createTransport */.o)();
+    const transport = options.transport ?? (0,_transport_js__WEBPACK_IMPORTED_MODULE_3__/* .createTransport */ .o)();
     async function attempt(req) {
         const remaining = deadline.remainingMs();
         const perAttempt = Math.min(req.timeoutMs ?? options.defaultTimeoutMs ?? 30_000, remaining);
-        const where = `${req.endpointName} (${(0,errors.displayUrl)(req.url)})`;
-        const maxBody = req.maxBodyBytes ?? MAX_BODY_BYTES;
+        const where = `${req.endpointName} (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__.displayUrl)(req.url)})`;
+        const maxBody = req.maxBodyBytes ?? _capped_body_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_BODY_BYTES */ .YK;
         if (perAttempt <= 0) {
-            throw new errors.HttpError('deadline', req.endpointName, req.url, `the run's deadline passed before ${where} could be called`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.HttpError('deadline', req.endpointName, req.url, `the run's deadline passed before ${where} could be called`);
         }
         const timeout = AbortSignal.timeout(perAttempt);
         const signal = AbortSignal.any([timeout, deadline.signal]);
@@ -4694,24 +4705,24 @@ function createHttpClient(options) {
                 contentType,
                 text,
                 attempts: 1,
-                retryAfter: (0,retry_policy/* retryAfterMs */.Vs)(headers['retry-after']),
+                retryAfter: (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .retryAfterMs */ .Vs)(headers['retry-after']),
             };
         }
         catch (error) {
-            if (error instanceof http_transport/* BodyTooLargeError */.A) {
-                throw new errors.HttpError('bad-response', req.endpointName, req.url, `answer too large from ${where}: more than ${describeBytes(error.maxBytes)}, not read further`);
+            if (error instanceof _capped_body_js__WEBPACK_IMPORTED_MODULE_2__/* .BodyTooLarge */ .KQ) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.HttpError('bad-response', req.endpointName, req.url, `answer too large from ${where}: more than ${(0,_capped_body_js__WEBPACK_IMPORTED_MODULE_2__/* .describeBytes */ .nI)(error.limit)}, not read further`);
             }
             // The attempt's own timer may fire a moment before the deadline's when the deadline capped it.
             const requested = req.timeoutMs ?? options.defaultTimeoutMs ?? 30_000;
             if (deadline.signal.aborted || (timeout.aborted && perAttempt < requested)) {
-                throw new errors.HttpError('deadline', req.endpointName, req.url, `${where} did not answer before the run's deadline (timeout-seconds: ${Math.round(deadline.totalMs / 1000)})`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.HttpError('deadline', req.endpointName, req.url, `${where} did not answer before the run's deadline (timeout-seconds: ${Math.round(deadline.totalMs / 1000)})`);
             }
             if (timeout.aborted) {
-                throw new errors.HttpError('timeout', req.endpointName, req.url, `${where} did not answer within ${perAttempt} ms`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.HttpError('timeout', req.endpointName, req.url, `${where} did not answer within ${perAttempt} ms`);
             }
             const code = error.code;
-            const message = (0,errors.errorMessage)(error);
-            throw new errors.HttpError('network', req.endpointName, req.url, `${where} could not be reached: ${code ? `${code} ` : ''}${message}`, undefined, code);
+            const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__.errorMessage)(error);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__.HttpError('network', req.endpointName, req.url, `${where} could not be reached: ${code ? `${code} ` : ''}${message}`, undefined, code);
         }
     }
     return {
@@ -4724,29 +4735,29 @@ function createHttpClient(options) {
                     outcome = await attempt(req);
                 }
                 catch (error) {
-                    if (!(error instanceof errors.HttpError))
+                    if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.HttpError))
                         throw error;
                     outcome = error;
                 }
-                const answered = !(outcome instanceof errors.HttpError);
+                const answered = !(outcome instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.HttpError);
                 // 'unprocessed' (the password grant): one resend after an answer, never two.
                 const retryable = mayRetry(mode, outcome) && !(mode === 'unprocessed' && answered && resent >= 1);
                 if (!retryable || n >= policy.maxAttempts) {
-                    if (outcome instanceof errors.HttpError)
+                    if (outcome instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.HttpError)
                         throw outcome;
                     const { retryAfter: _ignored, ...response } = outcome;
                     return { ...response, attempts: n };
                 }
-                const retryAfter = outcome instanceof errors.HttpError ? undefined : outcome.retryAfter;
-                const waitMs = (0,retry_policy/* backoffMs */.jo)(policy, n, retryAfter);
+                const retryAfter = outcome instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.HttpError ? undefined : outcome.retryAfter;
+                const waitMs = (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .backoffMs */ .jo)(policy, n, retryAfter);
                 // Waiting past the deadline helps no one: answer with what we have.
                 if (waitMs >= deadline.remainingMs()) {
-                    if (outcome instanceof errors.HttpError)
+                    if (outcome instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.HttpError)
                         throw outcome;
                     const { retryAfter: _ignored, ...response } = outcome;
                     return { ...response, attempts: n };
                 }
-                const reason = outcome instanceof errors.HttpError ? outcome.kind : `HTTP ${outcome.status}`;
+                const reason = outcome instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.HttpError ? outcome.kind : `HTTP ${outcome.status}`;
                 if (answered)
                     resent += 1;
                 options.onRetry?.({
@@ -4772,7 +4783,7 @@ const NOT_CONNECTED = new Set([
 function mayRetry(mode, outcome) {
     if (mode === 'none')
         return false;
-    if (outcome instanceof errors.HttpError) {
+    if (outcome instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__.HttpError) {
         if (outcome.kind === 'deadline' || outcome.kind === 'bad-response')
             return false;
         if (mode === 'all')
@@ -4780,7 +4791,7 @@ function mayRetry(mode, outcome) {
         return outcome.kind === 'network' && NOT_CONNECTED.has(outcome.code ?? '');
     }
     if (mode === 'all')
-        return (0,retry_policy/* isRetryableStatus */.PS)(outcome.status);
+        return (0,_retry_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .isRetryableStatus */ .PS)(outcome.status);
     // 429 and 503 say the server did not act on the request (RFC 9110 15.6.4, RFC 6585 4).
     return outcome.status === 429 || outcome.status === 503;
 }
@@ -4925,12 +4936,13 @@ function backoffMs(policy, attempt, retryAfter) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ BodyTooLargeError),
   o: () => (/* binding */ createTransport)
 });
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
+// EXTERNAL MODULE: ./src/http/capped-body.ts
+var capped_body = __webpack_require__(1640);
 ;// CONCATENATED MODULE: ./src/http/proxy.ts
 // The forward proxy a request goes through, from the environment as self-hosted runners set it:
 // https_proxy / HTTPS_PROXY for https targets (falling back to the http one), http_proxy /
@@ -5052,7 +5064,7 @@ function createTunnelAgent(httpsModule, proxy, ca) {
 
 ;// CONCATENATED MODULE: ./src/http/transport.ts
 // One HTTP exchange on node:http / node:https: the request sent, the whole answer read (at most
-// `maxBytes` of body), through the environment's proxy when one applies (proxy.ts). Connections
+// `maxBytes` of body, through capped-body.ts like every other answer we read), through the environment's proxy when one applies (proxy.ts). Connections
 // are kept alive per transport, so a run's token and Graph requests share them. node:https is
 // loaded only when an https URL is asked for.
 //
@@ -5060,15 +5072,7 @@ function createTunnelAgent(httpsModule, proxy, ca) {
 // WebAssembly module compiled at start on Node 20) cost more than the rest of a token-only run.
 
 
-/** The answer's body passed its byte cap: the exchange was cut off there. */
-class BodyTooLargeError extends Error {
-    maxBytes;
-    code = 'EBODYTOOLARGE';
-    constructor(maxBytes) {
-        super(`the answer was larger than ${maxBytes} bytes`);
-        this.maxBytes = maxBytes;
-    }
-}
+
 function createTransport(options = {}) {
     const { env = process.env, ca } = options;
     let httpsModule;
@@ -5127,36 +5131,19 @@ function exchange(open, body, signal, maxBytes) {
                 resolve(value);
         };
         const request = open((res) => {
-            // A Content-Length past the cap is refused before a byte of the body is read.
-            if (Number(res.headers['content-length'] ?? 0) > maxBytes) {
-                settle(new BodyTooLargeError(maxBytes));
-                res.destroy();
-                return;
-            }
-            const chunks = [];
-            let size = 0;
-            res.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > maxBytes) {
-                    settle(new BodyTooLargeError(maxBytes));
-                    res.destroy();
-                }
-                else
-                    chunks.push(chunk);
-            });
-            res.on('error', (error) => settle(error));
-            res.on('aborted', () => settle(Object.assign(new Error('the answer was cut off'), { code: 'ECONNRESET' })));
-            res.on('end', () => {
+            // readCappedText refuses a Content-Length past the cap before a byte of the body is read,
+            // and destroys the response once more than maxBytes arrived (BodyTooLarge).
+            (0,capped_body/* readCappedText */.h5)(res, maxBytes, res.headers['content-length']).then((text) => {
                 const headers = {};
                 for (const [name, value] of Object.entries(res.headers))
                     if (value !== undefined)
                         headers[name] = Array.isArray(value) ? value.join(', ') : value;
-                settle(undefined, {
-                    status: res.statusCode ?? 0,
-                    headers,
-                    text: Buffer.concat(chunks).toString('utf8'),
-                });
-            });
+                settle(undefined, { status: res.statusCode ?? 0, headers, text });
+            }, 
+            // Node ends an answer whose connection closed early with the error 'aborted'.
+            (error) => settle(error.message === 'aborted'
+                ? Object.assign(new Error('the answer was cut off'), { code: 'ECONNRESET' })
+                : error));
         });
         request.on('error', (error) => settle(error));
         if (signal.aborted)

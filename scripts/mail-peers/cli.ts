@@ -1,11 +1,12 @@
 // Command-line wrapper around peers.ts, for trying the probes by hand or from a CI script:
 //
 //   tsx scripts/mail-peers/cli.ts up DIR --key public.pem --kid KID --issuer ISS \
-//       [--client-id ID]... [--audience https://outlook.office.com]
+//       [--client-id ID]... [--audience https://outlook.office.com] [--smtp-refusal TEXT]
 //   tsx scripts/mail-peers/cli.ts down DIR
 //
 // `up` prints the endpoints as JSON (also written to DIR/peers.json with the PIDs) and leaves
 // the servers running; `down` stops them by PID and waits until every process is gone.
+// `--smtp-refusal TEXT`: Postfix refuses every valid token with TEXT (see peers.ts smtpRefusal).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ import { startPeers, stopPeerProcesses } from './peers.js';
 
 const USAGE =
   'usage: cli.ts up DIR --key PEM_FILE --kid KID --issuer ISS [--client-id ID]... [--audience AUD]\n' +
+  '       [--smtp-refusal TEXT]\n' +
   '       cli.ts down DIR';
 
 async function main(argv: string[]): Promise<number> {
@@ -25,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
       issuer: { type: 'string', multiple: true },
       'client-id': { type: 'string', multiple: true },
       audience: { type: 'string' },
+      'smtp-refusal': { type: 'string' },
     },
   });
   const [command, dir] = positionals;
@@ -54,6 +57,7 @@ async function main(argv: string[]): Promise<number> {
     clientIds: values['client-id'] ?? [],
     issuers: values.issuer,
     audience: values.audience ?? 'https://outlook.office.com',
+    smtpRefusal: values['smtp-refusal'],
   });
   const state = {
     imap: peers.imap,

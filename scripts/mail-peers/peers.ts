@@ -43,6 +43,13 @@ export interface StartPeersOptions {
    * `mailbox` claim standing in for Exchange's mailbox permission, present in app-only tokens too.
    */
   usernameClaim?: string;
+  /**
+   * When set, the SMTP server refuses every login whose token is valid with this text, as
+   * Postfix relays a refusal reason from Dovecot's auth: `535 5.7.8 Error: authentication
+   * failed: <text>` (Postfix's own prefix). A bad token is still refused as usual; IMAP and POP3
+   * are not affected. One line of printable text (dovecot-smtp-refusal.conf.in says how).
+   */
+  smtpRefusal?: string;
   /** Instance folder; a fresh one under the OS temp folder by default. Removed by stop(). */
   dir?: string;
   /** Keep the folder (logs) after stop(), for debugging. */
@@ -89,11 +96,15 @@ export function peersUnavailable(): string | undefined {
 }
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
+/** Carries `smtpRefusal` to Dovecot's auth process (imported by dovecot-smtp-refusal.conf.in). */
+const REFUSAL_ENV = 'MAIL_PEERS_SMTP_REFUSAL';
 const HOST = '127.0.0.1';
 
 export async function startPeers(options: StartPeersOptions): Promise<RunningPeers> {
   const unavailable = peersUnavailable();
   if (unavailable) throw new Error(unavailable);
+  if (options.smtpRefusal !== undefined && !/^[\x20-\x7e]{1,400}$/.test(options.smtpRefusal))
+    throw new Error('smtpRefusal must be one line of 1-400 printable ASCII characters');
   const t0 = performance.now();
   const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mail-peers-'));
   fs.mkdirSync(dir, { recursive: true });
@@ -119,7 +130,9 @@ export async function startPeers(options: StartPeersOptions): Promise<RunningPee
   for (let attempt = 0; attempt < 3 && performance.now() < deadline; attempt++) {
     const [imaps, pop3s, smtp] = await freePorts(3);
     writeConfigs(dir, dc, pf, { imaps: imaps!, pop3s: pop3s!, smtp: smtp! }, options);
-    const daemons = launch(dc, pf, options.detach ?? false);
+    const daemons = launch(dc, pf, options.detach ?? false, {
+      ...(options.smtpRefusal === undefined ? {} : { [REFUSAL_ENV]: options.smtpRefusal }),
+    });
     options.onLaunch?.({ dovecot: daemons[0]?.child.pid, postfix: daemons[1]?.child.pid });
     try {
       await waitForGreetings(
@@ -219,18 +232,26 @@ function writeConfigs(
     ISSUERS: options.issuers.join(' '),
     AUDIENCE: options.audience,
     USERNAME_CLAIM: options.usernameClaim ?? 'upn',
+    REFUSAL_ENV,
   };
-  const fill = (template: string, target: string) => {
-    const text = fs.readFileSync(path.join(HERE, template), 'utf8');
+  const filled = (template: string) =>
+    fs
+      .readFileSync(path.join(HERE, template), 'utf8')
+      .replace(/@([A-Z_0-9]+)@/g, (whole, key: string) => values[key] ?? whole);
+  const oauth2 = filled('dovecot-oauth2.conf.ext.in');
+  let dovecot = filled('dovecot.conf.in');
+  if (options.smtpRefusal !== undefined) {
+    // The SMTP-only passdb: the same token checks, and the refusal text as its `reason` field.
     fs.writeFileSync(
-      target,
-      text.replace(/@([A-Z_0-9]+)@/g, (whole, key: string) => values[key] ?? whole),
+      path.join(dc, 'dovecot-oauth2-smtp.conf.ext'),
+      `${oauth2}pass_attrs = reason=%{env:${REFUSAL_ENV}}\n`,
     );
-  };
-  fill('dovecot.conf.in', path.join(dc, 'dovecot.conf'));
-  fill('dovecot-oauth2.conf.ext.in', path.join(dc, 'dovecot-oauth2.conf.ext'));
-  fill('postfix-main.cf.in', path.join(pf, 'etc', 'main.cf'));
-  fill('postfix-master.cf.in', path.join(pf, 'etc', 'master.cf'));
+    dovecot += filled('dovecot-smtp-refusal.conf.in');
+  }
+  fs.writeFileSync(path.join(dc, 'dovecot.conf'), dovecot);
+  fs.writeFileSync(path.join(dc, 'dovecot-oauth2.conf.ext'), oauth2);
+  fs.writeFileSync(path.join(pf, 'etc', 'main.cf'), filled('postfix-main.cf.in'));
+  fs.writeFileSync(path.join(pf, 'etc', 'master.cf'), filled('postfix-master.cf.in'));
   // Postfix sleeps and re-reads a config file modified within the last second: back-date them.
   const past = new Date(Date.now() - 5000);
   for (const f of ['main.cf', 'master.cf']) fs.utimesSync(path.join(pf, 'etc', f), past, past);

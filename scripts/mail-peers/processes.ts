@@ -13,11 +13,27 @@ export interface Daemon {
   hasExited: () => boolean;
 }
 
-export function launch(dc: string, pf: string, detach: boolean): Daemon[] {
-  const start = (name: Daemon['name'], bin: string, args: string[], logFile: string): Daemon => {
+/** `dovecotEnv`: variables for Dovecot beyond ours (its config imports the ones it uses). */
+export function launch(
+  dc: string,
+  pf: string,
+  detach: boolean,
+  dovecotEnv: Record<string, string> = {},
+): Daemon[] {
+  const start = (
+    name: Daemon['name'],
+    bin: string,
+    args: string[],
+    logFile: string,
+    env: Record<string, string> = {},
+  ): Daemon => {
     const log = fs.openSync(logFile, 'a');
     // detached: own process group, so stop() can tell when every child is gone.
-    const child = spawn(bin, args, { detached: true, stdio: ['ignore', log, log] });
+    const child = spawn(bin, args, {
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: { ...process.env, ...env },
+    });
     fs.closeSync(log);
     let done = false;
     child.once('exit', () => (done = true));
@@ -32,6 +48,7 @@ export function launch(dc: string, pf: string, detach: boolean): Daemon[] {
       DOVECOT_BIN,
       ['-F', '-c', path.join(dc, 'dovecot.conf')],
       path.join(dc, 'log', 'stdout.log'),
+      dovecotEnv,
     ),
     // -s keeps stdout open for maillog_file = /dev/stdout (there is no syslog here).
     start(

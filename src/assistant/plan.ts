@@ -29,7 +29,8 @@ import type { Part, TenantRead } from './read-tenant.js';
 export type ClientAuth = 'secret' | 'certificate' | 'federated';
 export type StepStatus = 'done' | 'missing' | 'unknown';
 
-export interface AssistantOptions {
+/** What to set up: the app, the grant and the activities; the CLI's arguments carry these too. */
+export interface AssistantTarget {
   tenantId: string;
   clientId: string;
   grant: Grant;
@@ -40,6 +41,9 @@ export interface AssistantOptions {
   clientAuth: ClientAuth;
   /** The mailbox the connector opens (UPN), for the Exchange commands. */
   mailbox: string;
+}
+
+export interface AssistantOptions extends AssistantTarget {
   /** GitHub repository (OWNER/REPO) and environment or branch, for a federated credential. */
   federation: {
     repository: string;

@@ -2,14 +2,7 @@
 // (--tenant-id, --grant, --activities ...) and add the assistant's own. No secret is ever a flag:
 // the assistant needs none (the administrator signs in with a device code or the Azure CLI).
 import { CLOUD_ENDPOINTS } from '../settings/clouds.js';
-import type {
-  Activity,
-  Cloud,
-  Grant,
-  PermissionRef,
-  PermissionsProfile,
-  ReadProtocol,
-} from '../settings/types.js';
+import type { Activity, Cloud, Grant, PermissionRef } from '../settings/types.js';
 import {
   isGuid,
   parseBaseUrl,
@@ -17,21 +10,12 @@ import {
   splitList,
   tenantIdProblem,
 } from '../settings/validators.js';
-import type { ClientAuth } from '../assistant/plan.js';
+import type { AssistantTarget } from '../assistant/plan.js';
 
 export type AssistantCommand = 'consent' | 'setup';
 
-export interface AssistantArgs {
+export interface AssistantArgs extends AssistantTarget {
   command: AssistantCommand;
-  tenantId: string;
-  clientId: string;
-  grant: Grant;
-  activities: Activity[];
-  readProtocol: ReadProtocol;
-  permissionsProfile: PermissionsProfile;
-  extraPermissions: PermissionRef[];
-  clientAuth: ClientAuth;
-  mailbox: string;
   repository: string;
   environment: string;
   branch: string;

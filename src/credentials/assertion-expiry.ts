@@ -40,12 +40,7 @@ export function judgeCertificateInUse(
   const app = read.application;
   if (!app) return { result: unreadable(read, CERTIFICATE_TITLE), views: [] };
   const matches = matchingKeyCredentials(app.keyCredentials, thumbprint);
-  const views = credentialViews(
-    app,
-    now,
-    settings.secretExpiry,
-    new Set(matches.map((m) => m.keyId)),
-  );
+  const views = credentialViews(app, now, settings.secretExpiry, matches);
   const appName = app.displayName || app.appId;
   const inUse = views.find((v) => v.kind === 'certificate' && v.inUse);
   const others = views.filter((v) => v !== inUse && isAlarming(v.level));

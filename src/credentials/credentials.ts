@@ -33,16 +33,17 @@ export interface AppCredentials {
 }
 
 /**
- * Every credential of `app` with a readable end date, soonest first. `inUse` marks the secrets
- * this pipeline uses (by hint). Credentials without an end date are left out: there is nothing
+ * Every credential of `app` with a readable end date, soonest first. `inUse` marks the credentials
+ * this pipeline uses (secrets by hint, a certificate by thumbprint). Credentials without an end date are left out: there is nothing
  * to judge.
  */
 export function credentialViews(
   app: AppCredentials,
   now: Date,
   thresholds: Thresholds,
-  inUse: ReadonlySet<string> = new Set(),
+  inUse: readonly { keyId: string }[] = [],
 ): CredentialView[] {
+  const inUseIds = new Set(inUse.map((c) => c.keyId));
   const owner = { displayName: app.displayName || app.appId, appId: app.appId };
   const views: CredentialView[] = [];
   const add = (
@@ -65,7 +66,7 @@ export function credentialViews(
       hint,
       end,
       ...base,
-      inUse: inUse.has(c.keyId),
+      inUse: inUseIds.has(c.keyId),
       level: expiryLevel(base, thresholds),
       app: owner,
       ...(thumbprint ? { thumbprint } : {}),

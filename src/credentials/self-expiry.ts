@@ -26,12 +26,7 @@ export function selfScopeExpiry(read: RegistrationRead, settings: Settings, now:
   if (!app) return { result: unreadable(read, settings), views: [] };
   const secret = settings.clientSecret;
   const matches = matchingHint(app.passwordCredentials, secret);
-  const views = credentialViews(
-    app,
-    now,
-    settings.secretExpiry,
-    new Set(matches.map((m) => m.keyId)),
-  );
+  const views = credentialViews(app, now, settings.secretExpiry, matches);
   const appName = app.displayName || app.appId;
   const inUseViews = views.filter((v) => v.inUse);
   const inUse = inUseViews[0];

@@ -40,7 +40,13 @@ export async function readCappedText(
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    // A Buffer (Node streams) is kept as it is; a bare Uint8Array is viewed, not copied.
+    const bytes =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk)
+        : Buffer.isBuffer(chunk)
+          ? chunk
+          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     size += bytes.length;
     if (size > limit) throw tooLarge();
     chunks.push(bytes);

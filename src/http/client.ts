@@ -12,8 +12,8 @@ import {
   type RetryPolicy,
 } from './retry-policy.js';
 import type { HttpClient, HttpRequest, HttpResponse, RetryMode } from './types.js';
-import { MAX_BODY_BYTES, describeBytes } from './capped-body.js';
-import { BodyTooLargeError, createTransport, type Transport } from './transport.js';
+import { BodyTooLarge, MAX_BODY_BYTES, describeBytes } from './capped-body.js';
+import { createTransport, type Transport } from './transport.js';
 
 export interface HttpClientOptions {
   deadline: Deadline;
@@ -65,12 +65,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         retryAfter: retryAfterMs(headers['retry-after']),
       };
     } catch (error) {
-      if (error instanceof BodyTooLargeError) {
+      if (error instanceof BodyTooLarge) {
         throw new HttpError(
           'bad-response',
           req.endpointName,
           req.url,
-          `answer too large from ${where}: more than ${describeBytes(error.maxBytes)}, not read further`,
+          `answer too large from ${where}: more than ${describeBytes(error.limit)}, not read further`,
         );
       }
       // The attempt's own timer may fire a moment before the deadline's when the deadline capped it.

@@ -1,5 +1,5 @@
 // One HTTP exchange on node:http / node:https: the request sent, the whole answer read (at most
-// `maxBytes` of body), through the environment's proxy when one applies (proxy.ts). Connections
+// `maxBytes` of body, through capped-body.ts like every other answer we read), through the environment's proxy when one applies (proxy.ts). Connections
 // are kept alive per transport, so a run's token and Graph requests share them. node:https is
 // loaded only when an https URL is asked for.
 //
@@ -7,6 +7,7 @@
 // WebAssembly module compiled at start on Node 20) cost more than the rest of a token-only run.
 import * as http from 'node:http';
 import type * as https from 'node:https';
+import { readCappedText } from './capped-body.js';
 import { absoluteFormOptions, createTunnelAgent, proxyFor } from './proxy.js';
 
 export interface Outgoing {
@@ -21,14 +22,6 @@ export interface Incoming {
   /** Lower-case names; repeated headers joined with ', '. */
   headers: Record<string, string>;
   text: string;
-}
-
-/** The answer's body passed its byte cap: the exchange was cut off there. */
-export class BodyTooLargeError extends Error {
-  readonly code = 'EBODYTOOLARGE';
-  constructor(readonly maxBytes: number) {
-    super(`the answer was larger than ${maxBytes} bytes`);
-  }
 }
 
 export interface Transport {
@@ -113,35 +106,24 @@ function exchange(
       } else resolve(value!);
     };
     const request = open((res) => {
-      // A Content-Length past the cap is refused before a byte of the body is read.
-      if (Number(res.headers['content-length'] ?? 0) > maxBytes) {
-        settle(new BodyTooLargeError(maxBytes));
-        res.destroy();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > maxBytes) {
-          settle(new BodyTooLargeError(maxBytes));
-          res.destroy();
-        } else chunks.push(chunk);
-      });
-      res.on('error', (error) => settle(error));
-      res.on('aborted', () =>
-        settle(Object.assign(new Error('the answer was cut off'), { code: 'ECONNRESET' })),
+      // readCappedText refuses a Content-Length past the cap before a byte of the body is read,
+      // and destroys the response once more than maxBytes arrived (BodyTooLarge).
+      readCappedText(res, maxBytes, res.headers['content-length']).then(
+        (text) => {
+          const headers: Record<string, string> = {};
+          for (const [name, value] of Object.entries(res.headers))
+            if (value !== undefined)
+              headers[name] = Array.isArray(value) ? value.join(', ') : value;
+          settle(undefined, { status: res.statusCode ?? 0, headers, text });
+        },
+        // Node ends an answer whose connection closed early with the error 'aborted'.
+        (error: Error) =>
+          settle(
+            error.message === 'aborted'
+              ? Object.assign(new Error('the answer was cut off'), { code: 'ECONNRESET' })
+              : error,
+          ),
       );
-      res.on('end', () => {
-        const headers: Record<string, string> = {};
-        for (const [name, value] of Object.entries(res.headers))
-          if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-        settle(undefined, {
-          status: res.statusCode ?? 0,
-          headers,
-          text: Buffer.concat(chunks).toString('utf8'),
-        });
-      });
     });
     request.on('error', (error) => settle(error));
     if (signal.aborted)

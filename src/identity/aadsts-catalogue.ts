@@ -1,10 +1,11 @@
-// What each AADSTS code means for this setup, which connector step fixes it, and how.
+// What each AADSTS code means for this setup, which setup step fixes it, and how.
 // Microsoft warns that codes and texts change: the diagnosis branches on the OAuth `error` first
 // (oauth-errors.ts) and uses the number only to explain
 // (https://learn.microsoft.com/entra/identity-platform/reference-error-codes).
-// Steps are the connector's setup steps (docs/setup.md, docs/troubleshooting.md): 1 licence and admin
-// account (the ROPC user), 2 app registration and client secret, 3 API permissions and consent,
-// 4 Exchange Online service principal, 5 device-code verification, 6 the ROPC token request.
+// Steps are those of docs/setup.md: 1 the mailbox account (the ROPC user), 2 app registration and
+// its credential, 3 API permissions and admin consent, 4 the app in Exchange Online, 5 IMAP, POP
+// and SMTP AUTH turned on, 6 the token request. docs/troubleshooting.md's table is generated from
+// this list (scripts/troubleshooting-tables.ts).
 
 import { ASSERTION_ENTRIES } from './aadsts-assertions.js';
 
@@ -121,7 +122,7 @@ export const AADSTS_ENTRIES: readonly AadstsEntry[] = [
     errors: ['invalid_grant'],
     cause: 'nobody consented to the delegated permissions this token asks for',
     step: CONSENT,
-    fix: 'ROPC cannot show a consent prompt: in Entra ID → App registrations → your app → API permissions, click "Grant admin consent" for the delegated IMAP.AccessAsUser.All / POP.AccessAsUser.All, SMTP.Send and offline_access permissions (or consent once with the device-code flow, step 5).',
+    fix: 'ROPC cannot show a consent prompt: in Entra ID → App registrations → your app → API permissions, click "Grant admin consent" for the delegated IMAP.AccessAsUser.All / POP.AccessAsUser.All, SMTP.Send and offline_access permissions (or each user consents once through an interactive sign-in: the device-code flow, docs/setup.md#device-code).',
   },
   {
     codes: [65004],
@@ -164,8 +165,8 @@ export const AADSTS_ENTRIES: readonly AadstsEntry[] = [
     errors: ['invalid_client'],
     cause:
       'Entra treated the app as a public client, so it must not send a client secret: "Allow public client flows" is on and Entra fell back to it (ROPC carries no redirect URI), or the redirect URIs are registered under "Mobile and desktop applications"',
-    step: 'step 2 (app registration → Authentication: redirect URI platforms and "Allow public client flows") and step 5',
-    fix: 'Under Authentication, register the redirect URI under the Web platform instead of "Mobile and desktop applications", or set "Allow public client flows" to No once the device-code check (step 5) is done; or leave `client-secret` empty for grant: password. The Permissions check names the redirect URIs it found.',
+    step: 'step 2 (app registration → Authentication: redirect URI platforms and "Allow public client flows")',
+    fix: 'Under Authentication, register the redirect URI under the Web platform instead of "Mobile and desktop applications", or set "Allow public client flows" to No once no device-code sign-in needs it any more; or leave `client-secret` empty for grant: password. The Permissions check names the redirect URIs it found.',
   },
   {
     codes: [90002],
