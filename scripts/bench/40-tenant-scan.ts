@@ -8,11 +8,13 @@
 // within 20 % of the pager's.
 // BENCH_TENANT_MIN leaves out the smaller sizes.
 //
-// Figures (Node 24, 2 shared cores). Before (the findings held as objects until the report,
-// in process): 10k 92 MB, 100k 190 MB, 300k 327 MB; about 0.7 kB more per app, the pager 99 /
-// 193 / 371 MB. After (findings in credentials/secret-log.ts's file, the action in a worker with
-// an 8 MB semi-space and a 1 GB old generation, src/index.ts): 10k 109 MB, 100k 116 MB, 300k
-// 126 MB. The worker costs about 15 MB at 10k (a second isolate); from 100k on, memory is flat.
+// Figures (Node 24, 2 shared cores, load average 1-2, 2026-11-30), before: the findings held as
+// objects until the report, in process: 10k 91 MB, 100k 183 MB, 300k 343 MB (about 0.8 kB more
+// per app; the pager 104 / 190 / 377 MB). After: the findings in credentials/secret-log.ts's
+// file, the action in a worker with an 8 MB semi-space and a 1 GB old generation (src/index.ts):
+// 10k 105 MB, 100k 116 MB, 300k 132 MB, 999k 152 MB (the pager 669 MB). The worker's second
+// isolate costs about 15 MB at 10k; CPU at 100k is about 1.7 s instead of 1.3 s (the findings
+// written and read back, more frequent collections).
 // A section of `npm run bench`; alone: npx tsx scripts/bench/40-tenant-scan.ts
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
