@@ -40,6 +40,8 @@ if (process.env.RUNNER_ENVIRONMENT !== 'github-hosted') {
   }
 }
 const main = './action/index.js';
+// The one input read before the settings module (which validates it, and every other, in the
+// worker or here): which isolate to run in must be known before the action is loaded.
 if (process.env['INPUT_SECRET-EXPIRY-SCOPE']?.trim() === 'tenant') await inWorker(main);
 else await import(/* webpackIgnore: true */ main);
 
