@@ -26,6 +26,8 @@ describe('command values', () => {
     expect(psWord("o'brien@contoso.example")).toBe(`'o''brien@contoso.example'`);
     expect(psWord('-Confirm:$false')).toBe(`'-Confirm:$false'`);
     expect(psWord('$(calc)@x.example')).toBe(`'$(calc)@x.example'`);
+    expect(psWord('<mailbox>')).toBe('<mailbox>');
+    expect(psWord('<mailbox>; calc')).toBe(`'<mailbox>; calc'`);
   });
 
   it('shell: single-quoted with each quote closed and reopened', () => {

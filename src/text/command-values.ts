@@ -34,9 +34,16 @@ export function psLiteral(value: string): string {
  */
 const PS_PLAIN = /^[A-Za-z][A-Za-z0-9._@-]*$/;
 
-/** A PowerShell argument: left as it is when plainly a string, else `psLiteral`. */
+/**
+ * A placeholder the reader fills in (`<mailbox>`): left bare, because PowerShell refuses to parse
+ * a line with `<` in argument position ("reserved for future use"), so a line still holding it
+ * cannot run.
+ */
+const PLACEHOLDER = /^<[A-Za-z0-9 ]+>$/;
+
+/** A PowerShell argument: left as it is when plainly a string or a placeholder, else `psLiteral`. */
 export function psWord(value: string): string {
-  return PS_PLAIN.test(value) ? value : psLiteral(value);
+  return PS_PLAIN.test(value) || PLACEHOLDER.test(value) ? value : psLiteral(value);
 }
 
 /** A POSIX shell single-quoted word: each `'` closes the quote, adds `\'` and reopens it. */
