@@ -10,6 +10,7 @@ import { neverAdded } from '../../sandbox/graph/permission-faults.js';
 import { buildPlan, type AssistantOptions } from '../../src/assistant/plan.js';
 import type { TenantRead } from '../../src/assistant/read-tenant.js';
 import { UNEXPECTED_ID } from '../../src/text/command-values.js';
+import { appOnlyRoutes } from '../../src/mailbox/exchange-setup.js';
 import { runAssistantCli, withSandbox } from '../assistant/assistant-run.js';
 import { permissionsResult, runEngine } from '../permissions/engine-run.js';
 
@@ -42,6 +43,18 @@ describe('setup assistant: hostile Graph values', () => {
       );
       expect(run.stdout).toContain(`Add-MailboxPermission -Identity 'alice@contoso.example'`);
       expect(run.stdout).not.toContain(`"EXO`);
+    });
+  });
+
+  it('a service principal id with a shell quote is not taken from the sandbox: the steps cannot tell', async () => {
+    const tenant = emptyRegistrationTenant();
+    tenant.servicePrincipalMissing = false;
+    tenant.app.servicePrincipalId = EVIL_ID;
+    await withSandbox(tenant, async (sandbox) => {
+      const run = await runAssistantCli(sandbox, APP_ONLY);
+      expect(run.stdout + run.stderr).not.toContain('rm -rf');
+      expect(run.stdout).toMatch(/\? Service principal \(Enterprise application\): cannot tell/);
+      expect(run.stdout).toContain('-ObjectId <service principal object id, known once it exists>');
     });
   });
 
@@ -124,7 +137,7 @@ describe('permissions check: hostile service principal id', () => {
     sandbox = undefined;
   });
 
-  it('the Exchange routes show a placeholder for it and say why; a quote in the mailbox is a literal', async () => {
+  it('the service principal is not taken (Graph boundary); the routes ask for its object id; a quote in the mailbox is a literal', async () => {
     const tenant = healthyTenant();
     neverAdded(tenant, EXCHANGE_APP_ID, 'SMTP.SendAsApp', 'application');
     tenant.app.servicePrincipalId = EVIL_ID;
@@ -135,17 +148,50 @@ describe('permissions check: hostile service principal id', () => {
       activities: 'send',
       username: "o'brien@contoso.example",
     });
-    const fix = permissionsResult(run).remediation ?? '';
+    const result = permissionsResult(run);
+    const fix = result.remediation ?? '';
+    expect(fix + (result.details ?? '')).not.toContain('rm -rf');
+    expect(result.details).toContain(
+      'Microsoft Graph answered the service principal with an unexpected shape',
+    );
+    const asked = '<object ID from Entra ID → Enterprise applications → your app>';
+    expect(fix).toContain(`New-ServicePrincipal -AppId ${SANDBOX_CLIENT_ID} -ObjectId ${asked}`);
+    expect(fix).toContain(
+      `Add-MailboxPermission -Identity 'o''brien@contoso.example' -User ${asked} -AccessRights FullAccess`,
+    );
+    expect(fix).toContain(
+      `New-ManagementScope -Name 'mail-preflight o''brien@contoso.example' -RecipientRestrictionFilter "PrimarySmtpAddress -eq '<mailbox address>'"`,
+    );
+    expect(fix).toContain(
+      `Test-ServicePrincipalAuthorization -Identity ${asked} -Resource 'o''brien@contoso.example'`,
+    );
+  });
+
+  it('past the boundary, the fix text itself shows a placeholder for such an id and says why', () => {
+    const ids = {
+      clientId: SANDBOX_CLIENT_ID,
+      servicePrincipalObjectId: EVIL_ID,
+      mailbox: 'alice@contoso.example',
+    };
+    const fix = appOnlyRoutes(ids, 'smtp', 'SMTP.SendAsApp');
     expect(fix).not.toContain('rm -rf');
     expect(fix).toContain(
       `New-ServicePrincipal -AppId ${SANDBOX_CLIENT_ID} -ObjectId ${UNEXPECTED_ID}`,
     );
     expect(fix).toContain(
-      `Add-MailboxPermission -Identity 'o''brien@contoso.example' -User ${UNEXPECTED_ID} -AccessRights FullAccess`,
+      `Add-MailboxPermission -Identity alice@contoso.example -User ${UNEXPECTED_ID} -AccessRights FullAccess`,
     );
     expect(fix).toContain(
-      `New-ManagementScope -Name 'mail-preflight o''brien@contoso.example' -RecipientRestrictionFilter "PrimarySmtpAddress -eq '<mailbox address>'"`,
+      `New-ManagementScope -Name 'mail-preflight alice@contoso.example' -RecipientRestrictionFilter "PrimarySmtpAddress -eq 'alice@contoso.example'"`,
     );
     expect(fix).toContain('Microsoft Graph sent an id with characters an id does not have');
+    // A normal id prints as it is, and no note.
+    const normal = appOnlyRoutes(
+      { ...ids, servicePrincipalObjectId: 'b1d2c3b4-0000-4000-8000-00000000b001' },
+      'smtp',
+      'SMTP.SendAsApp',
+    );
+    expect(normal).toContain('-ObjectId b1d2c3b4-0000-4000-8000-00000000b001');
+    expect(normal).not.toContain('Microsoft Graph sent an id');
   });
 });

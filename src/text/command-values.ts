@@ -63,7 +63,7 @@ export function shWord(value: string): string {
  * The characters Graph's ids have: object and app role ids are GUIDs, grant and assignment ids
  * base64url (`[A-Za-z0-9_-]`). Neither needs quoting in PowerShell, a shell, or a URL path.
  */
-const GRAPH_ID = /^[A-Za-z0-9_-]{1,256}$/;
+export const GRAPH_ID = /^[A-Za-z0-9_-]{1,256}$/;
 
 /** Shown instead of an id from Graph that has other characters than an id has. */
 export const UNEXPECTED_ID = '<id not shown: unexpected characters>';
