@@ -143,7 +143,7 @@ describe('secret-expiry, self scope', () => {
       "2 secrets of 'Mail connector (sandbox)' share the hint 'Xk4'",
     );
     expect(run.outcome.secretInUse?.daysLeft).toBe(5);
-    expect(run.outcome.report.secrets.map((s) => [s.displayName, s.inUse])).toEqual([
+    expect(Array.from(run.outcome.report.secrets, (s) => [s.displayName, s.inUse])).toEqual([
       ['Old CI secret', true],
       ['CI secret', true],
     ]);
@@ -162,7 +162,7 @@ describe('secret-expiry, self scope', () => {
     );
     expect(result!.annotations).toEqual([expect.objectContaining({ level: 'notice' })]);
     // Soonest first.
-    expect(run.outcome.report.secrets.map((s) => s.displayName)).toEqual([
+    expect(Array.from(run.outcome.report.secrets, (s) => s.displayName)).toEqual([
       'Forgotten secret',
       'CI secret',
     ]);
@@ -191,7 +191,9 @@ describe('secret-expiry, self scope', () => {
     expect(result!.summary).toContain('1 certificate(s) expire within 30 days');
     expect(result!.remediation).toContain('Upload certificate');
     expect(result!.remediation).toContain("certificate 'CN=mail-connector'");
-    expect(run.outcome.report.secrets.map((s) => [s.displayName, s.kind, s.daysLeft])).toEqual([
+    expect(
+      Array.from(run.outcome.report.secrets, (s) => [s.displayName, s.kind, s.daysLeft]),
+    ).toEqual([
       ['CN=mail-connector', 'certificate', 12],
       ['CI secret', 'password', 200],
       ['CN=long-lived', 'certificate', 600],

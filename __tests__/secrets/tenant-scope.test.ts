@@ -70,7 +70,7 @@ describe('secret-expiry, tenant scope', () => {
       ),
     );
     // The report lists them (plus this app's own secret), soonest first.
-    const secrets = run.outcome.report.secrets;
+    const secrets = [...run.outcome.report.secrets];
     expect(secrets).toHaveLength(expected.length + 1);
     const others = secrets.filter((s) => s.app !== 'Mail connector (sandbox)');
     expect(others.map((s) => [s.app, s.displayName]).sort()).toEqual(

@@ -222,7 +222,7 @@ describe('random server text through every renderer', () => {
             expect(value.length).toBeLessThanOrEqual(max + 40);
           }
         }
-        for (const value of Object.values(json.secrets[0]!))
+        for (const value of Object.values([...json.secrets][0]!))
           if (typeof value === 'string') expect(value).not.toMatch(CONTROL_CHARS);
       }),
       RUNS,

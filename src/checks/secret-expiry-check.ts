@@ -2,10 +2,9 @@
 // scope), and optionally every app's expiring credentials (tenant scope). Needs only the client
 // secret: it reads Graph with an app-only token and never asks for a password token.
 import type { Check } from '../engine/check.js';
-import type { SecretReport } from '../engine/types.js';
 import { soonestFirst, toSecretReport } from '../credentials/credentials.js';
 import { SELF_TITLE, selfScopeExpiry } from '../credentials/self-expiry.js';
-import { TENANT_TITLE, byEnd, scanTenant } from '../credentials/tenant-scan.js';
+import { TENANT_TITLE, scanTenant } from '../credentials/tenant-scan.js';
 import { registration, type CheckContext } from './context.js';
 import { loadedCertificate } from '../identity/client-credential.js';
 import type { RegistrationRead } from '../graph/registration.js';
@@ -42,10 +41,12 @@ export const secretExpiryCheck: Check<CheckContext> = {
     ]);
     const self = await judgeCredentialInUse(ctx, read);
     const own = self.views.slice().sort(soonestFirst).map(toSecretReport);
+    // This app's few entries join the tenant's many, before other apps' that end at the same instant.
+    if (scan) for (const entry of own) scan.secrets.add(entry, 0);
     return {
       results: scan ? [self.result, scan.result] : [self.result],
       outputs: {
-        secrets: scan ? mergeSoonestFirst(own, scan.secrets) : own,
+        secrets: scan ? scan.secrets : own,
         secretInUse: self.inUse && {
           endDateTime: self.inUse.end.toISOString(),
           daysLeft: self.inUse.daysLeft,
@@ -54,15 +55,3 @@ export const secretExpiryCheck: Check<CheckContext> = {
     };
   },
 };
-
-/** Two lists sorted soonest first, merged: this app's few entries into the tenant's many. */
-function mergeSoonestFirst(own: SecretReport[], others: SecretReport[]): SecretReport[] {
-  const merged: SecretReport[] = [];
-  let i = 0;
-  for (const entry of others) {
-    while (i < own.length && byEnd(own[i]!, entry) <= 0) merged.push(own[i++]!);
-    merged.push(entry);
-  }
-  while (i < own.length) merged.push(own[i++]!);
-  return merged;
-}

@@ -2,7 +2,7 @@
 // included), grouped by app. Other apps' credentials never fail the run: the scan warns, and
 // `fail-on: warning` turns that into a failed step for teams that want it. Only the scan itself
 // failing (no Application.Read.All, Graph unreachable) fails the result.
-import type { Adapters, CheckResult, SecretReport } from '../engine/types.js';
+import type { Adapters, CheckResult } from '../engine/types.js';
 import type { GraphReader } from '../graph/client.js';
 import type { GraphReadFailure } from '../graph/types.js';
 import type { TokenOutcome } from '../identity/token-request.js';
@@ -16,6 +16,7 @@ import {
 } from './credentials.js';
 import { DAY_MS } from './days.js';
 import { isAlarming } from './expiry-level.js';
+import { SecretLog } from './secret-log.js';
 import { annotationOf, lineOf } from './self-expiry.js';
 import { credentialTable } from './table.js';
 import { listTenantApps } from './tenant-apps.js';
@@ -33,8 +34,8 @@ const SHOWN_APPS = MAX_DETAIL_LINES / 2;
 
 export interface TenantScan {
   result: CheckResult;
-  /** Other apps' credentials within the warning window as report entries, soonest first. */
-  secrets: SecretReport[];
+  /** Other apps' credentials within the warning window as report entries, read soonest first. */
+  secrets: SecretLog;
 }
 
 export interface TenantScanDeps {
@@ -55,7 +56,7 @@ export async function scanTenant(ctx: TenantScanDeps): Promise<TenantScan> {
   const token = ctx.graphToken;
   if (!token?.ok)
     return {
-      secrets: [],
+      secrets: new SecretLog(),
       result: {
         id: 'secret-expiry',
         title: TENANT_TITLE,
@@ -70,9 +71,9 @@ export async function scanTenant(ctx: TenantScanDeps): Promise<TenantScan> {
   // than warningDays left: outside the window, and no view is built for it.
   const windowEnd = now.getTime() + (secretExpiry.warningDays + 1) * DAY_MS;
   const started = performance.now();
-  // Memory grows only with what is found: one report entry per credential in the window, and the
-  // few apps the summary shows. A page is dropped once read.
-  const secrets: SecretReport[] = [];
+  // Memory stays flat in what is found: each report entry goes to the log (a file, about 20 bytes
+  // of memory each), and only the few apps the summary shows are kept. A page is dropped once read.
+  const secrets = new SecretLog();
   let shown: ShownApp[] = [];
   /** Soonest end of the last shown app after a trim: an app ending no sooner cannot enter. */
   let cutoff = Infinity;
@@ -81,7 +82,8 @@ export async function scanTenant(ctx: TenantScanDeps): Promise<TenantScan> {
   let pages = 0;
   let unreadable = 0;
   for await (const outcome of listTenantApps(ctx.graph)) {
-    if (!outcome.ok) return { secrets: [], result: refused(outcome.failure, ctx, apps) };
+    if (!outcome.ok)
+      return { secrets: new SecretLog(), result: refused(outcome.failure, ctx, apps) };
     pages += 1;
     unreadable += outcome.page.unreadable;
     for (const app of outcome.page.apps) {
@@ -95,7 +97,7 @@ export async function scanTenant(ctx: TenantScanDeps): Promise<TenantScan> {
       );
       if (!views.length) continue;
       appsWithFindings += 1;
-      for (const view of views) secrets.push(toSecretReport(view));
+      for (const view of views) secrets.add(toSecretReport(view));
       const soonest = views[0]!.end.getTime();
       if (soonest >= cutoff) continue;
       shown.push({ soonest, views });
@@ -109,8 +111,6 @@ export async function scanTenant(ctx: TenantScanDeps): Promise<TenantScan> {
     );
   }
   const ms = Math.round(performance.now() - started);
-  // ISO 8601 UTC strings of one length sort as their instants do; the sort is stable.
-  secrets.sort(byEnd);
   shown = soonestApps(shown);
   const found = secrets.length;
   const scanned = `Scanned ${apps} applications (${pages} page${pages === 1 ? '' : 's'}, ${ms} ms)`;
@@ -180,9 +180,6 @@ function withinWindow(app: AppCredentials, windowEnd: number): AppCredentials | 
 /** The apps in the order of their soonest credential (stable), as many as any part shows. */
 const soonestApps = (apps: ShownApp[]): ShownApp[] =>
   apps.sort((a, b) => a.soonest - b.soonest).slice(0, SHOWN_APPS);
-
-export const byEnd = (a: SecretReport, b: SecretReport): number =>
-  a.endDateTime < b.endDateTime ? -1 : a.endDateTime > b.endDateTime ? 1 : 0;
 
 function refused(
   failure: GraphReadFailure,

@@ -4,7 +4,7 @@
 // by the front ends (the composition root), so adding a check is adding a file there.
 import type { CheckName } from '../settings/types.js';
 import type { RunContext } from './context.js';
-import type { CheckId, CheckResult, IssuedToken, SecretReport } from './types.js';
+import type { CheckId, CheckResult, IssuedToken, SecretEntries } from './types.js';
 
 /** What a check may hand to later steps besides its results; the engine merges them. */
 export interface CheckOutputs {
@@ -15,7 +15,7 @@ export interface CheckOutputs {
   /** The client secret in use, when its expiry could be read. */
   secretInUse?: { endDateTime: string; daysLeft: number };
   /** The contract's `secrets` entries. */
-  secrets?: SecretReport[];
+  secrets?: SecretEntries;
 }
 
 export interface CheckOutput {

@@ -6,7 +6,14 @@ import type { ParseResult } from '../settings/parse-settings.js';
 import type { CheckOutput, CheckPlan } from './check.js';
 import { createBaseContext, type RunContext } from './context.js';
 import { foldBlockedChecks } from './one-cause.js';
-import type { Adapters, CheckResult, PreflightOutcome, Report, SecretReport } from './types.js';
+import type {
+  Adapters,
+  CheckResult,
+  PreflightOutcome,
+  Report,
+  SecretEntries,
+  SecretReport,
+} from './types.js';
 import { errorMessage } from '../http/errors.js';
 import {
   MAX_DETAILS_CHARS,
@@ -69,7 +76,10 @@ export async function runChecks<C extends RunContext>(
       grant: settings.grant,
       checks,
       token: token ? { expiresOn: token.expiresOn.toISOString(), scopes: token.scopes } : null,
-      secrets: merged.flatMap((o) => o.secrets ?? []).map((s) => cleanSecret(s, redact)),
+      secrets: cleanSecrets(
+        merged.flatMap((o) => (o.secrets ? [o.secrets] : [])),
+        redact,
+      ),
     };
     return {
       report,
@@ -113,6 +123,22 @@ function redactResult(result: CheckResult, redact: (text: string) => string): Ch
       title: line(a.title),
       message: text(a.message),
     })),
+  };
+}
+
+/**
+ * The checks' entries, each through cleanSecret: arrays at once; a long list (a tenant scan's)
+ * as it is read, so that its entries are never all in memory, and with every secret the run
+ * registered by then.
+ */
+function cleanSecrets(lists: SecretEntries[], redact: (text: string) => string): SecretEntries {
+  if (lists.every((list) => Array.isArray(list)))
+    return (lists as SecretReport[][]).flat().map((s) => cleanSecret(s, redact));
+  return {
+    length: lists.reduce((n, list) => n + list.length, 0),
+    *[Symbol.iterator]() {
+      for (const list of lists) for (const s of list) yield cleanSecret(s, redact);
+    },
   };
 }
 

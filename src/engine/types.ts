@@ -80,7 +80,16 @@ export interface Report {
   grant: Settings['grant'] | null;
   checks: CheckResult[];
   token: { expiresOn: string; scopes: string[] } | null;
-  secrets: SecretReport[];
+  secrets: SecretEntries;
+}
+
+/**
+ * The report's `secrets` entries, in report order, read as often as needed: an array, or a list
+ * read back one entry at a time (a tenant scan keeps its findings in a file until the report is
+ * written: credentials/secret-log.ts).
+ */
+export interface SecretEntries extends Iterable<SecretReport> {
+  readonly length: number;
 }
 
 /** The token the run obtained for the mailbox, handed to later steps by the front end. */

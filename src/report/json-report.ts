@@ -31,12 +31,17 @@ function* reportJsonPieces(report: Report): Generator<string> {
   }
   // `secrets` is the last field, so the head ends with its empty array and the closing brace.
   yield `${head.slice(0, head.length - '[]\n}'.length)}[\n`;
-  for (let i = 0; i < secrets.length; i += ENTRIES_PER_PIECE) {
-    const lines: string[] = [];
-    for (const entry of secrets.slice(i, i + ENTRIES_PER_PIECE))
-      lines.push(`    ${JSON.stringify(entry, clean)}`);
-    yield `${i ? ',\n' : ''}${lines.join(',\n')}`;
+  // Entries are read one at a time (a tenant scan's come back from a file), never all at once.
+  let lines: string[] = [];
+  let first = true;
+  for (const entry of secrets) {
+    lines.push(`    ${JSON.stringify(entry, clean)}`);
+    if (lines.length < ENTRIES_PER_PIECE) continue;
+    yield `${first ? '' : ',\n'}${lines.join(',\n')}`;
+    first = false;
+    lines = [];
   }
+  if (lines.length) yield `${first ? '' : ',\n'}${lines.join(',\n')}`;
   yield '\n  ]\n}\n';
 }
 

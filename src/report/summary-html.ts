@@ -159,7 +159,7 @@ function detailTable(table: DetailTable): string {
 function secretsTableFallback(report: Report): string | undefined {
   if (!report.secrets.length) return undefined;
   if (report.checks.some((c) => c.id === 'secret-expiry' && c.tables?.length)) return undefined;
-  const rows = report.secrets.map((s: SecretReport) => [
+  const rows = Array.from(report.secrets, (s: SecretReport) => [
     s.app,
     `${s.displayName || '(no description)'} (${s.hint}…)`,
     s.endDateTime,
