@@ -117,7 +117,7 @@ describe('setup: the plan', () => {
       expect(run.stdout).toContain(
         `? Exchange Online: register the service principal: cannot tell`,
       );
-      expect(run.stdout).toContain(`Add-MailboxPermission -Identity "${SANDBOX_USER}"`);
+      expect(run.stdout).toContain(`Add-MailboxPermission -Identity '${SANDBOX_USER}'`);
       expect(run.stdout).toContain('Summary: 3 missing (4 Graph writes with --apply)');
       expect(sandbox.requests.filter((r) => r.route === 'graph' && r.method !== 'GET')).toEqual([]);
       const json = parse((await runAssistantCli(sandbox, [...APP_ONLY, '--json'])).stdout);
@@ -150,7 +150,7 @@ describe('setup: the plan', () => {
       // Delegated grant: no Exchange service principal or mailbox permission steps.
       expect(text).not.toContain('New-ServicePrincipal');
       expect(text).toContain(
-        `Set-CASMailbox -Identity "${SANDBOX_USER}" -ImapEnabled $true -SmtpClientAuthenticationDisabled $false`,
+        `Set-CASMailbox -Identity '${SANDBOX_USER}' -ImapEnabled $true -SmtpClientAuthenticationDisabled $false`,
       );
     });
   });

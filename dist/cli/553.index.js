@@ -42,6 +42,8 @@ var catalogue = __webpack_require__(7065);
 var builtin_ids = __webpack_require__(2940);
 // EXTERNAL MODULE: ./src/settings/types.ts
 var types = __webpack_require__(1664);
+// EXTERNAL MODULE: ./src/text/command-values.ts
+var command_values = __webpack_require__(6321);
 ;// CONCATENATED MODULE: ./src/assistant/plan.ts
 // The setup plan: every step the connector's manual asks for, for the chosen grant, activities,
 // read protocol and client authentication, each as done / missing / cannot tell, with the Graph
@@ -57,6 +59,7 @@ var types = __webpack_require__(1664);
 // current list with the missing entries appended. A grant that exists for the same resource is
 // updated with its current scopes plus the missing ones: Graph keeps one AllPrincipals grant per
 // client and resource (https://github.com/hashicorp/terraform-provider-azuread/issues/690).
+
 
 
 
@@ -158,8 +161,24 @@ function buildPlan(read, o) {
         steps.push(grantStep);
     steps.push(credentialStep(read, o));
     steps.push(...exchangeSteps(o, spId, application.displayName ?? 'Mail connector'));
+    for (const step of steps) {
+        const c = step.commands;
+        const lines = [...(c ? [...c.graph, ...c.az, ...c.powershell] : []), ...(step.exchange ?? [])];
+        if ((0,command_values/* showsUnexpectedId */.$6)(lines))
+            step.detail = `${step.detail}. ${command_values/* UNEXPECTED_ID_NOTE */.jW}`;
+    }
     return plan;
 }
+// The printed commands take Graph's ids through graphId (text/command-values.ts): an id with
+// other characters than an id has is shown as a placeholder, never pasted into a command.
+const idRef = (id) => (id === NEW_SP ? id : (0,command_values/* graphId */.sQ)(id));
+/** A write's path as printed: every segment an id (the literal segments are id-shaped too). */
+const shownPath = (path) => path
+    .split('/')
+    .map((segment) => (segment ? idRef(segment) : segment))
+    .join('/');
+/** A write's body as printed: the values of its id fields (principalId, resourceId, ...) checked. */
+const shownBody = (body) => JSON.stringify(body, (key, value) => typeof value === 'string' && /id$/i.test(key) ? idRef(value) : value);
 function asGraphPart(p) {
     return p.state === 'found'
         ? { ok: true, value: p.value }
@@ -189,8 +208,8 @@ function servicePrincipalStep(sp, o) {
         commands: {
             portal: 'Entra ID > App registrations > your app > Overview > "Managed application in local directory": Create Service Principal',
             graph: [`POST ${GRAPH}/servicePrincipals {"appId":"${o.clientId}"}`],
-            az: [`az ad sp create --id ${o.clientId}`],
-            powershell: [`New-MgServicePrincipal -AppId ${o.clientId}`],
+            az: [`az ad sp create --id ${(0,command_values/* graphId */.sQ)(o.clientId)}`],
+            powershell: [`New-MgServicePrincipal -AppId ${(0,command_values/* graphId */.sQ)(o.clientId)}`],
         },
     };
 }
@@ -267,16 +286,16 @@ function configuredStep(reqs, application, dir, o) {
         ],
         commands: {
             portal: 'Entra ID > App registrations > your app > API permissions > Add a permission > (API) > Delegated / Application permissions',
-            graph: [`PATCH ${GRAPH}/applications/${application.id} ${JSON.stringify(body)}`],
-            az: [...byResource].map(([resource, list]) => `az ad app permission add --id ${o.clientId} --api ${types/* RESOURCE_APP_IDS */.w[resource]} --api-permissions ${list.map((m) => `${m.id}=${m.req.type === 'application' ? 'Role' : 'Scope'}`).join(' ')}`),
+            graph: [`PATCH ${GRAPH}/applications/${(0,command_values/* graphId */.sQ)(application.id)} ${shownBody(body)}`],
+            az: [...byResource].map(([resource, list]) => `az ad app permission add --id ${(0,command_values/* graphId */.sQ)(o.clientId)} --api ${types/* RESOURCE_APP_IDS */.w[resource]} --api-permissions ${list.map((m) => `${(0,command_values/* graphId */.sQ)(m.id)}=${m.req.type === 'application' ? 'Role' : 'Scope'}`).join(' ')}`),
             powershell: [
-                `Update-MgApplication -ApplicationId ${application.id} -RequiredResourceAccess ${psRequiredResourceAccess(merged)}`,
+                `Update-MgApplication -ApplicationId ${(0,command_values/* graphId */.sQ)(application.id)} -RequiredResourceAccess ${psRequiredResourceAccess(merged)}`,
             ],
         },
     };
 }
 function psRequiredResourceAccess(list) {
-    const items = list.map((e) => `@{ResourceAppId='${e.resourceAppId}'; ResourceAccess=@(${e.resourceAccess.map((a) => `@{Id='${a.id}'; Type='${a.type}'}`).join(', ')})}`);
+    const items = list.map((e) => `@{ResourceAppId=${(0,command_values/* psLiteral */.Lc)(e.resourceAppId)}; ResourceAccess=@(${e.resourceAccess.map((a) => `@{Id=${(0,command_values/* psLiteral */.Lc)(a.id)}; Type=${(0,command_values/* psLiteral */.Lc)(a.type)}}`).join(', ')})}`);
     return `@(${items.join(', ')})`;
 }
 function notRead(base, part) {
@@ -330,9 +349,9 @@ function appRoleStep(reqs, read, dir, spRef, GRAPH) {
         writes,
         commands: {
             portal: 'Entra ID > App registrations > your app > API permissions > Grant admin consent for <tenant> (grants every configured permission: review the list first)',
-            graph: writes.map((w) => `POST ${GRAPH}${w.path} ${JSON.stringify(w.body)}`),
-            az: writes.map((w) => `az rest --method POST --uri ${GRAPH}${w.path} --body '${JSON.stringify(w.body)}'`),
-            powershell: missing.map((m) => `New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId ${spRef} -PrincipalId ${spRef} -ResourceId ${m.resourceSpId} -AppRoleId ${m.id}`),
+            graph: writes.map((w) => `POST ${GRAPH}${shownPath(w.path)} ${shownBody(w.body)}`),
+            az: writes.map((w) => `az rest --method POST --uri ${(0,command_values/* shWord */.y5)(GRAPH + shownPath(w.path))} --body ${(0,command_values/* shLiteral */.Bw)(shownBody(w.body))}`),
+            powershell: missing.map((m) => `New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId ${idRef(spRef)} -PrincipalId ${idRef(spRef)} -ResourceId ${(0,command_values/* graphId */.sQ)(m.resourceSpId)} -AppRoleId ${(0,command_values/* graphId */.sQ)(m.id)}`),
         },
     };
 }
@@ -383,7 +402,7 @@ function delegatedStep(reqs, read, dir, spRef, GRAPH) {
                 what: `add ${names.join(', ')} to the tenant-wide ${builtin_ids/* RESOURCE_NAMES */.u[resource]} grant (keeping ${current.join(', ') || 'nothing'})`,
                 needs: NEEDS.delegatedGrant,
             });
-            powershell.push(`Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId ${existing.id} -Scope "${scope}"`);
+            powershell.push(`Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId ${(0,command_values/* graphId */.sQ)(existing.id)} -Scope ${(0,command_values/* psLiteral */.Lc)(scope)}`);
         }
         else {
             writes.push({
@@ -393,13 +412,13 @@ function delegatedStep(reqs, read, dir, spRef, GRAPH) {
                 what: `consent ${names.join(', ')} on ${builtin_ids/* RESOURCE_NAMES */.u[resource]} for all users`,
                 needs: NEEDS.delegatedGrant,
             });
-            powershell.push(`New-MgOauth2PermissionGrant -ClientId ${spRef} -ConsentType AllPrincipals -ResourceId ${resourceSpId} -Scope "${scope}"`);
+            powershell.push(`New-MgOauth2PermissionGrant -ClientId ${idRef(spRef)} -ConsentType AllPrincipals -ResourceId ${(0,command_values/* graphId */.sQ)(resourceSpId)} -Scope ${(0,command_values/* psLiteral */.Lc)(scope)}`);
         }
     }
     // `az rest`, not `az ad app permission grant`: the latter has been reported to delete the
     // existing grants for the same client and resource first (https://github.com/Azure/azure-cli/issues/20974).
     for (const w of writes)
-        az.push(`az rest --method ${w.method} --uri ${GRAPH}${w.path} --body '${JSON.stringify(w.body)}'`);
+        az.push(`az rest --method ${w.method} --uri ${(0,command_values/* shWord */.y5)(GRAPH + shownPath(w.path))} --body ${(0,command_values/* shLiteral */.Bw)(shownBody(w.body))}`);
     return {
         ...base,
         status: 'missing',
@@ -407,7 +426,7 @@ function delegatedStep(reqs, read, dir, spRef, GRAPH) {
         writes,
         commands: {
             portal: 'Entra ID > App registrations > your app > API permissions > Grant admin consent for <tenant> (grants every configured permission: review the list first)',
-            graph: writes.map((w) => `${w.method} ${GRAPH}${w.path} ${JSON.stringify(w.body)}`),
+            graph: writes.map((w) => `${w.method} ${GRAPH}${shownPath(w.path)} ${shownBody(w.body)}`),
             az,
             powershell,
         },
@@ -439,10 +458,10 @@ function credentialStep(read, o) {
                     `POST ${GRAPH}/applications/${app.id}/addPassword {"passwordCredential":{"displayName":"mail connector"}}`,
                 ],
                 az: [
-                    `az ad app credential reset --id ${o.clientId} --append --display-name "mail connector" --years 1`,
+                    `az ad app credential reset --id ${(0,command_values/* graphId */.sQ)(o.clientId)} --append --display-name "mail connector" --years 1`,
                 ],
                 powershell: [
-                    `Add-MgApplicationPassword -ApplicationId ${app.id} -PasswordCredential @{DisplayName='mail connector'}`,
+                    `Add-MgApplicationPassword -ApplicationId ${(0,command_values/* graphId */.sQ)(app.id)} -PasswordCredential @{DisplayName='mail connector'}`,
                 ],
             },
         };
@@ -462,9 +481,9 @@ function credentialStep(read, o) {
                 graph: [
                     `PATCH ${GRAPH}/applications/${app.id} {"keyCredentials":[...existing, {"type":"AsymmetricX509Cert","usage":"Verify","key":"<base64 DER>"}]}`,
                 ],
-                az: [`az ad app credential reset --id ${o.clientId} --append --cert @cert.pem`],
+                az: [`az ad app credential reset --id ${(0,command_values/* graphId */.sQ)(o.clientId)} --append --cert @cert.pem`],
                 powershell: [
-                    `Update-MgApplication -ApplicationId ${app.id} -KeyCredentials @(<existing>, @{Type='AsymmetricX509Cert'; Usage='Verify'; Key=[IO.File]::ReadAllBytes('cert.cer')})`,
+                    `Update-MgApplication -ApplicationId ${(0,command_values/* graphId */.sQ)(app.id)} -KeyCredentials @(<existing>, @{Type='AsymmetricX509Cert'; Usage='Verify'; Key=[IO.File]::ReadAllBytes('cert.cer')})`,
                 ],
             },
         };
@@ -517,13 +536,13 @@ function credentialStep(read, o) {
         commands: {
             portal: 'Entra ID > App registrations > your app > Certificates & secrets > Federated credentials > Add credential > GitHub Actions deploying Azure resources',
             graph: [
-                `POST ${GRAPH}/applications/${app.id}/federatedIdentityCredentials ${JSON.stringify(body)}`,
+                `POST ${GRAPH}/applications/${(0,command_values/* graphId */.sQ)(app.id)}/federatedIdentityCredentials ${JSON.stringify(body)}`,
             ],
             az: [
-                `az ad app federated-credential create --id ${o.clientId} --parameters '${JSON.stringify({ name, issuer: GITHUB_ISSUER, subject, audiences: [f.audience] })}'`,
+                `az ad app federated-credential create --id ${(0,command_values/* graphId */.sQ)(o.clientId)} --parameters ${(0,command_values/* shLiteral */.Bw)(JSON.stringify({ name, issuer: GITHUB_ISSUER, subject, audiences: [f.audience] }))}`,
             ],
             powershell: [
-                `New-MgApplicationFederatedIdentityCredential -ApplicationId ${app.id} -Name '${name}' -Issuer '${GITHUB_ISSUER}' -Subject '${subject}' -Audiences @('${f.audience}')`,
+                `New-MgApplicationFederatedIdentityCredential -ApplicationId ${(0,command_values/* graphId */.sQ)(app.id)} -Name ${(0,command_values/* psLiteral */.Lc)(name)} -Issuer ${(0,command_values/* psLiteral */.Lc)(GITHUB_ISSUER)} -Subject ${(0,command_values/* psLiteral */.Lc)(subject)} -Audiences @(${(0,command_values/* psLiteral */.Lc)(f.audience)})`,
             ],
         },
     };
@@ -536,8 +555,8 @@ function credentialStep(read, o) {
  * SMTP AUTH per mailbox: https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission).
  */
 function exchangeSteps(o, spId, displayName) {
-    const mailbox = o.mailbox || '<mailbox UPN>';
-    const sp = spId ?? '<service principal object id, known once it exists>';
+    const mailbox = o.mailbox ? (0,command_values/* psLiteral */.Lc)(o.mailbox) : '<mailbox UPN>';
+    const sp = spId === undefined ? '<service principal object id, known once it exists>' : (0,command_values/* graphId */.sQ)(spId);
     const reads = o.activities.includes('read');
     const sends = o.activities.includes('send');
     const unknown = 'Exchange Online settings are not visible through Microsoft Graph; run these in Exchange Online PowerShell (Connect-ExchangeOnline)';
@@ -550,7 +569,7 @@ function exchangeSteps(o, spId, displayName) {
             detail: unknown,
             writes: [],
             exchange: [
-                `New-ServicePrincipal -AppId ${o.clientId} -ObjectId ${sp} -DisplayName "EXO ${displayName}"`,
+                `New-ServicePrincipal -AppId ${(0,command_values/* graphId */.sQ)(o.clientId)} -ObjectId ${sp} -DisplayName ${(0,command_values/* psLiteral */.Lc)(`EXO ${displayName}`)}`,
                 `Get-ServicePrincipal -Identity ${sp}`,
             ],
         });
@@ -561,14 +580,14 @@ function exchangeSteps(o, spId, displayName) {
             detail: unknown,
             writes: [],
             exchange: [
-                `Add-MailboxPermission -Identity "${mailbox}" -User ${sp} -AccessRights FullAccess`,
+                `Add-MailboxPermission -Identity ${mailbox} -User ${sp} -AccessRights FullAccess`,
                 ...(sends
                     ? [
                         `# or, for sending only, RBAC for Applications instead of the Entra SMTP.SendAsApp permission:`,
                         `New-ManagementRoleAssignment -App ${sp} -Role "Application SMTP.SendAsApp" -CustomResourceScope "<management scope>"`,
                     ]
                     : []),
-                `Test-ServicePrincipalAuthorization -Identity ${sp} -Resource "${mailbox}"`,
+                `Test-ServicePrincipalAuthorization -Identity ${sp} -Resource ${mailbox}`,
             ],
         });
     }
@@ -584,8 +603,8 @@ function exchangeSteps(o, spId, displayName) {
         detail: unknown,
         writes: [],
         exchange: [
-            `Set-CASMailbox -Identity "${mailbox}" ${switches.join(' ')}`,
-            `Get-CASMailbox -Identity "${mailbox}" | Format-List ImapEnabled,PopEnabled,SmtpClientAuthenticationDisabled`,
+            `Set-CASMailbox -Identity ${mailbox} ${switches.join(' ')}`,
+            `Get-CASMailbox -Identity ${mailbox} | Format-List ImapEnabled,PopEnabled,SmtpClientAuthenticationDisabled`,
         ],
     });
     return steps;
@@ -809,6 +828,7 @@ var http_client = __webpack_require__(3329);
 // EXTERNAL MODULE: ./src/http/transport.ts + 1 modules
 var transport = __webpack_require__(7765);
 ;// CONCATENATED MODULE: ./src/identity/device-code-diagnosis.ts
+
 function diagnoseDeviceCode(f, ctx) {
     const consentFix = [
         'An administrator grants consent: `m365-mail-preflight setup --apply` (only what the plan lists),',
@@ -825,9 +845,9 @@ function diagnoseDeviceCode(f, ctx) {
                 ],
                 fix: [
                     'Portal: Entra ID > App registrations > your app > Authentication > Advanced settings > Allow public client flows: Yes > Save.',
-                    `az: az ad app update --id ${ctx.clientId} --is-fallback-public-client true`,
-                    `Microsoft Graph PowerShell: Update-MgApplicationByAppId -AppId ${ctx.clientId} -IsFallbackPublicClient`,
-                    `Afterwards, if a secret-based ROPC preflight reports AADSTS700025: az ad app update --id ${ctx.clientId} --is-fallback-public-client false`,
+                    `az: az ad app update --id ${(0,command_values/* graphId */.sQ)(ctx.clientId)} --is-fallback-public-client true`,
+                    `Microsoft Graph PowerShell: Update-MgApplicationByAppId -AppId ${(0,command_values/* graphId */.sQ)(ctx.clientId)} -IsFallbackPublicClient`,
+                    `Afterwards, if a secret-based ROPC preflight reports AADSTS700025: az ad app update --id ${(0,command_values/* graphId */.sQ)(ctx.clientId)} --is-fallback-public-client false`,
                 ],
             };
         case 90094:
@@ -2021,100 +2041,109 @@ const lowerKeys = (headers) => Object.fromEntries(Object.entries(headers).map(([
 /* harmony export */   jR: () => (/* binding */ servicePrincipalSchema),
 /* harmony export */   n_: () => (/* binding */ permissionGrantSchema)
 /* harmony export */ });
-/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8395);
+/* harmony import */ var zod_mini__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3305);
+/* harmony import */ var _text_command_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6321);
 // Shapes of the Microsoft Graph objects the checks read (https://learn.microsoft.com/graph/api/resources/application).
 
-const passwordCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    keyId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    hint: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    startDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    endDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+
+/**
+ * An object, app role or grant id: GUIDs and base64url, nothing else. These ids go into request
+ * paths and into the commands the fixes print, so an answer with any other id is not taken (the
+ * commands check again: text/command-values.ts).
+ */
+const graphIdSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().check(zod_mini__WEBPACK_IMPORTED_MODULE_2__/* ._regex */ .Fk(_text_command_values_js__WEBPACK_IMPORTED_MODULE_0__/* .GRAPH_ID */ .dA));
+const passwordCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    keyId: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    displayName: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    hint: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    startDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    endDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
 });
-const keyCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    keyId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+const keyCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    keyId: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    displayName: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
     /** base64; by default the SHA-1 thumbprint of the certificate. */
-    customKeyIdentifier: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    customKeyIdentifier: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
     /** The certificate (base64 DER), only on a single-object read that selects keyCredentials. */
-    key: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    type: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    usage: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    startDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    endDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    key: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    type: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    usage: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    startDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    endDateTime: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
 });
-const requiredResourceAccessSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    resourceAppId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    resourceAccess: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), type: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+const requiredResourceAccessSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    resourceAppId: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    resourceAccess: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), type: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })),
 });
-const applicationSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    appId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    signInAudience: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    isFallbackPublicClient: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())),
+const applicationSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: graphIdSchema,
+    appId: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    displayName: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    signInAudience: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    isFallbackPublicClient: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY())),
     /** Redirect URIs per platform: Web (confidential) and Mobile and desktop (public client). */
-    web: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ redirectUris: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), []) }))),
-    publicClient: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ redirectUris: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), []) }))),
-    requiredResourceAccess: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(requiredResourceAccessSchema), []),
-    passwordCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(passwordCredentialSchema), []),
-    keyCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(keyCredentialSchema), []),
+    web: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ redirectUris: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()), []) }))),
+    publicClient: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ redirectUris: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()), []) }))),
+    requiredResourceAccess: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(requiredResourceAccessSchema), []),
+    passwordCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(passwordCredentialSchema), []),
+    keyCredentials: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(keyCredentialSchema), []),
 });
 /** A federated identity credential (Graph `federatedIdentityCredential`). */
-const federatedCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    name: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    issuer: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    subject: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    audiences: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()), []),
+const federatedCredentialSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    issuer: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    subject: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    audiences: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()), []),
 });
-const graphErrorSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    error: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ code: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), message: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()) }),
+const graphErrorSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    error: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ code: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), message: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()) }),
 });
-const appRoleSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    value: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    allowedMemberTypes: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    isEnabled: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()),
+const appRoleSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    value: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    allowedMemberTypes: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    isEnabled: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()),
 });
-const permissionScopeSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    value: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    type: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    isEnabled: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY()),
+const permissionScopeSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    value: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    type: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    isEnabled: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()),
 });
 /** A service principal: the app's own (object id for grants) or a resource's (its permissions). */
-const servicePrincipalSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    appId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    displayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    accountEnabled: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())),
-    appRoleAssignmentRequired: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY())),
-    appRoles: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(appRoleSchema), []),
-    oauth2PermissionScopes: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(permissionScopeSchema), []),
+const servicePrincipalSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: graphIdSchema,
+    appId: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    displayName: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    accountEnabled: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY())),
+    appRoleAssignmentRequired: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY())),
+    appRoles: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(appRoleSchema), []),
+    oauth2PermissionScopes: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* ._default */ .Rvf(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(permissionScopeSchema), []),
 });
 /** An application permission granted (admin consent) to the app's service principal. */
-const appRoleAssignmentSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
-    appRoleId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+const appRoleAssignmentSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(graphIdSchema),
+    appRoleId: graphIdSchema,
     /** The resource's service principal OBJECT id (tenant-specific), not its appId. */
-    resourceId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    resourceDisplayName: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    principalId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    resourceId: graphIdSchema,
+    resourceDisplayName: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    principalId: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
 });
 /** Delegated permissions consented for the app (all users, or one user). */
-const permissionGrantSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    id: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+const permissionGrantSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(graphIdSchema),
     /** The client's service principal OBJECT id. */
-    clientId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    consentType: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
-    principalId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
-    resourceId: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    clientId: graphIdSchema,
+    consentType: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    principalId: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
+    resourceId: graphIdSchema,
     /** Space-separated scope values, often with a leading space. */
-    scope: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())),
+    scope: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .nullable */ .mee(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())),
 });
-const collectionSchema = zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
-    value: zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()),
-    '@odata.nextLink': zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+const collectionSchema = zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    value: zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J()),
+    '@odata.nextLink': zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lqM(zod_mini__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
 });
 
 

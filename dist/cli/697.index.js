@@ -11,8 +11,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   diagnoseFederation: () => (/* binding */ diagnoseFederation),
 /* harmony export */   presentedClaims: () => (/* binding */ presentedClaims)
 /* harmony export */ });
-/* harmony import */ var _jwt_claims_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5705);
+/* harmony import */ var _jwt_claims_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5705);
 /* harmony import */ var _github_oidc_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8873);
+/* harmony import */ var _text_command_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6321);
 // The federated-credential doctor: when Entra refuses the workflow's OIDC token, show side by side
 // what the workflow presented (its decoded claims, never the token) and what the app registration
 // must have, and print the fix ready to paste. Loaded only when a federated sign-in fails.
@@ -25,13 +26,14 @@ __webpack_require__.r(__webpack_exports__);
 // events, else the ref (https://docs.github.com/actions/reference/security/oidc).
 
 
+
 /** The codes the doctor explains. Sources of their wording: sandbox/entra-errors.ts. */
 const FEDERATION_CODES = new Set([
     70021, 700211, 700212, 700213, 7002138, 700024,
 ]);
 /** The claims the doctor shows, read from a GitHub OIDC token without verifying it. */
 function presentedClaims(token) {
-    const raw = token ? (0,_jwt_claims_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeClaims */ .Yq)(token) : undefined;
+    const raw = token ? (0,_jwt_claims_js__WEBPACK_IMPORTED_MODULE_2__/* .decodeClaims */ .Yq)(token) : undefined;
     if (!raw)
         return undefined;
     const text = (k) => (typeof raw[k] === 'string' ? raw[k] : undefined);
@@ -156,8 +158,6 @@ function credentialName(subject) {
         .replace(/^-+|-+$/g, '');
     return `github-${slug}`.slice(0, 120);
 }
-/** Single-quoted for a POSIX shell. */
-const shellQuote = (s) => `'${s.replace(/'/g, `'\\''`)}'`;
 function portalEntity(subject) {
     const m = /:(environment|pull_request|ref)(?::(.*))?$/.exec(subject);
     if (!m)
@@ -180,7 +180,7 @@ function fixText(clientId, want) {
     });
     return [
         `Add a federated credential with subject ${want.subject} (issuer ${want.issuer}, audience ${want.audience}):`,
-        `az ad app federated-credential create --id ${clientId} --parameters ${shellQuote(parameters)}`,
+        `az ad app federated-credential create --id ${(0,_text_command_values_js__WEBPACK_IMPORTED_MODULE_1__/* .graphId */ .sQ)(clientId)} --parameters ${(0,_text_command_values_js__WEBPACK_IMPORTED_MODULE_1__/* .shLiteral */ .Bw)(parameters)}`,
         `Or in the Entra admin center: App registrations → the app → Certificates & secrets → Federated credentials → Add credential → GitHub Actions deploying Azure resources, with the organisation and repository of the subject and ${portalEntity(want.subject)}; check that the subject the portal shows is exactly the one above (use "Other issuer" to paste it if it differs). A new credential can take a minute to apply.`,
     ].join('\n');
 }

@@ -649,9 +649,12 @@ const STEP_TOKEN_SCOPE = 'Step 6 (Get tokens): the scopes the token request asks
 
 // EXTERNAL MODULE: ./src/settings/types.ts
 var types = __webpack_require__(1664);
+// EXTERNAL MODULE: ./src/text/command-values.ts
+var command_values = __webpack_require__(6321);
 ;// CONCATENATED MODULE: ./src/mailbox/diagnose-claims.ts
 // What the token's own claims (decoded unverified by the caller) say is wrong for a protocol:
 // expiry, audience (the unprefixed-scope trap), missing scope or app role, another user.
+
 
 
 
@@ -704,7 +707,7 @@ function claimFindings(ctx, protocol) {
             findings.push({
                 cause: `The token belongs to ${claims.upn}, but the login names ${ctx.mailbox} (XOAUTH2 user=).`,
                 remediation: `Use the signing-in account as the username, or, if ${ctx.mailbox} is a shared mailbox, give ${claims.upn} access: ` +
-                    `Add-MailboxPermission -Identity ${ctx.mailbox} -User ${claims.upn} -AccessRights FullAccess`,
+                    `Add-MailboxPermission -Identity ${(0,command_values/* psWord */.eW)(ctx.mailbox)} -User ${(0,command_values/* psWord */.eW)(claims.upn)} -AccessRights FullAccess`,
             });
         }
     }
@@ -729,6 +732,7 @@ var exchange_setup = __webpack_require__(8607);
 // The one reply whose words depend on who signed in: IMAP `BAD User is authenticated but not
 // connected.` The token was accepted, but the mailbox named in the login could not be opened by
 // that principal (jstedfast/MailKit#1135, simonrob/email-oauth2-proxy#74 and #275).
+
 
 
 function notConnected(summary, ctx, protocol) {
@@ -763,8 +767,8 @@ function notConnected(summary, ctx, protocol) {
                     : ': the token may belong to another account than the mailbox') +
             '.',
         remediation: [
-            `Sign in as ${ctx.mailbox} (the token's account must be the mailbox), or give the signed-in account access: Add-MailboxPermission -Identity ${ctx.mailbox} -User ${other ?? upn ?? '<token user>'} -AccessRights FullAccess`,
-            `Check: Get-MailboxPermission -Identity ${ctx.mailbox}`,
+            `Sign in as ${ctx.mailbox} (the token's account must be the mailbox), or give the signed-in account access: Add-MailboxPermission -Identity ${(0,command_values/* psWord */.eW)(ctx.mailbox)} -User ${(other ?? upn) ? (0,command_values/* psWord */.eW)((other ?? upn)) : '<token user>'} -AccessRights FullAccess`,
+            `Check: Get-MailboxPermission -Identity ${(0,command_values/* psWord */.eW)(ctx.mailbox)}`,
         ].join('\n'),
     };
 }
@@ -814,9 +818,10 @@ function networkDiagnosis(outcome, label) {
 }
 
 ;// CONCATENATED MODULE: ./src/mailbox/exchange-replies.ts
+
 const OAUTH_PAGE = 'https://learn.microsoft.com/exchange/client-developer/legacy-protocols/how-to-authenticate-an-imap-pop-smtp-application-by-using-oauth';
 const SMTP_AUTH_PAGE = 'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission';
-const casMailbox = (mailbox) => `Set-CASMailbox -Identity ${mailbox} -SmtpClientAuthenticationDisabled $false`;
+const casMailbox = (mailbox) => `Set-CASMailbox -Identity ${(0,command_values/* psWord */.eW)(mailbox)} -SmtpClientAuthenticationDisabled $false`;
 const EXCHANGE_REPLIES = [
     {
         id: 'smtp-auth-disabled-tenant',
@@ -839,7 +844,7 @@ const EXCHANGE_REPLIES = [
         class: 'specific',
         meaning: 'SMTP AUTH (authenticated client submission) is turned off for this mailbox; the switch blocks XOAUTH2 logins too.',
         fix: (mailbox) => `In Exchange Online PowerShell: ${casMailbox(mailbox)}\n` +
-            `Check: Get-CASMailbox -Identity ${mailbox} | fl SmtpClientAuthenticationDisabled`,
+            `Check: Get-CASMailbox -Identity ${(0,command_values/* psWord */.eW)(mailbox)} | fl SmtpClientAuthenticationDisabled`,
     },
     {
         id: 'smtp-auth-security-defaults',
@@ -872,7 +877,7 @@ const EXCHANGE_REPLIES = [
         class: 'specific',
         meaning: 'Exchange refused SMTP AUTH for a policy reason it does not name. Microsoft does not document this text; public guides connect it with sign-in policies (Conditional Access, MFA) and with SMTP AUTH being off for the mailbox.',
         fix: (mailbox) => 'Look the sign-in up in Entra ID → Sign-in logs for this account (a Conditional Access or MFA result), then check SMTP AUTH itself: ' +
-            `Get-CASMailbox -Identity ${mailbox} | fl SmtpClientAuthenticationDisabled`,
+            `Get-CASMailbox -Identity ${(0,command_values/* psWord */.eW)(mailbox)} | fl SmtpClientAuthenticationDisabled`,
     },
     {
         id: 'smtp-basic-auth-retired',
@@ -1007,6 +1012,7 @@ function classifyReply(protocol, reply) {
 
 
 
+
 const MICROSOFT_SIDE = {
     cause: "a passing fault on Microsoft's side (reported for the same reply)",
     check: 'Run the preflight again in a few minutes',
@@ -1019,13 +1025,13 @@ function casSwitch(protocol, mailbox) {
             ? 'PopEnabled'
             : 'SmtpClientAuthenticationDisabled';
     const set = protocol === 'smtp'
-        ? `Set-CASMailbox -Identity ${mailbox} -SmtpClientAuthenticationDisabled $false`
-        : `Set-CASMailbox -Identity ${mailbox} -${field} $true`;
+        ? `Set-CASMailbox -Identity ${(0,command_values/* psWord */.eW)(mailbox)} -SmtpClientAuthenticationDisabled $false`
+        : `Set-CASMailbox -Identity ${(0,command_values/* psWord */.eW)(mailbox)} -${field} $true`;
     return {
         cause: protocol === 'smtp'
             ? `SMTP AUTH is turned off for ${mailbox} (less likely: Exchange usually answers 5.7.139 for that)`
             : `${LABEL[protocol]} is turned off for ${mailbox}`,
-        check: `Get-CASMailbox -Identity ${mailbox} | fl ImapEnabled,PopEnabled,SmtpClientAuthenticationDisabled`,
+        check: `Get-CASMailbox -Identity ${(0,command_values/* psWord */.eW)(mailbox)} | fl ImapEnabled,PopEnabled,SmtpClientAuthenticationDisabled`,
         fix: set,
     };
 }
@@ -1089,7 +1095,7 @@ function appOnly(protocol, ctx, causes, ruledOut) {
     causes.push({
         cause: 'the service principal was registered in Exchange with the App registration object ID instead of the Enterprise application one',
         check: `${(0,exchange_setup/* getServicePrincipal */.Il)(ids)}: ObjectId must be ${ids.servicePrincipalObjectId ?? 'the object ID under Enterprise applications'}`,
-        fix: `Remove-ServicePrincipal -Identity ${ctx.clientId}, then ${(0,exchange_setup/* newServicePrincipal */.iv)(ids)}`,
+        fix: `Remove-ServicePrincipal -Identity ${(0,command_values/* graphId */.sQ)(ctx.clientId)}, then ${(0,exchange_setup/* newServicePrincipal */.iv)(ids)}`,
     });
     causes.push(casSwitch(protocol, ctx.mailbox));
 }
@@ -1109,11 +1115,11 @@ function delegated(protocol, ctx, causes, ruledOut) {
         causes.push({
             cause: `the token was issued to a different account than ${ctx.mailbox} (a token cached for another user)`,
             check: 'Compare the upn claim of the token with the username',
-            fix: `Request the token as ${ctx.mailbox}, or give that account access: Add-MailboxPermission -Identity ${ctx.mailbox} -User <token user> -AccessRights FullAccess`,
+            fix: `Request the token as ${ctx.mailbox}, or give that account access: Add-MailboxPermission -Identity ${(0,command_values/* psWord */.eW)(ctx.mailbox)} -User <token user> -AccessRights FullAccess`,
         });
     causes.push({
         cause: `${ctx.mailbox} has no Exchange Online mailbox (no licence with Exchange, or the account is not mail-enabled)`,
-        check: `Get-EXOMailbox -Identity ${ctx.mailbox}`,
+        check: `Get-EXOMailbox -Identity ${(0,command_values/* psWord */.eW)(ctx.mailbox)}`,
         fix: 'Assign a Microsoft 365 licence that includes Exchange Online to the account.',
     });
     if (protocol === 'smtp')

@@ -5460,18 +5460,31 @@ function readEntraError(body) {
 /* harmony export */   pJ: () => (/* binding */ rbacCommands)
 /* harmony export */ });
 /* unused harmony export spObjectId */
+/* harmony import */ var _text_command_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6321);
+
 const SP_PLACEHOLDER = '<object ID from Entra ID → Enterprise applications → your app>';
-const spObjectId = (ids) => ids.servicePrincipalObjectId ?? SP_PLACEHOLDER;
-const newServicePrincipal = (ids) => `New-ServicePrincipal -AppId ${ids.clientId} -ObjectId ${spObjectId(ids)}`;
-const addMailboxPermission = (ids) => `Add-MailboxPermission -Identity ${ids.mailbox} -User ${spObjectId(ids)} -AccessRights FullAccess`;
-const getMailboxPermission = (ids) => `Get-MailboxPermission -Identity ${ids.mailbox} -User ${spObjectId(ids)}`;
-const getServicePrincipal = (ids) => `Get-ServicePrincipal -Identity ${ids.clientId} | fl AppId,ObjectId`;
-const testAuthorization = (ids) => `Test-ServicePrincipalAuthorization -Identity ${spObjectId(ids)} -Resource ${ids.mailbox}`;
+const spObjectId = (ids) => ids.servicePrincipalObjectId === undefined
+    ? SP_PLACEHOLDER
+    : (0,_text_command_values_js__WEBPACK_IMPORTED_MODULE_0__/* .graphId */ .sQ)(ids.servicePrincipalObjectId);
+const clientId = (ids) => (0,_text_command_values_js__WEBPACK_IMPORTED_MODULE_0__/* .graphId */ .sQ)(ids.clientId);
+const mailbox = (ids) => (0,_text_command_values_js__WEBPACK_IMPORTED_MODULE_0__/* .psWord */ .eW)(ids.mailbox);
+const newServicePrincipal = (ids) => `New-ServicePrincipal -AppId ${clientId(ids)} -ObjectId ${spObjectId(ids)}`;
+const addMailboxPermission = (ids) => `Add-MailboxPermission -Identity ${mailbox(ids)} -User ${spObjectId(ids)} -AccessRights FullAccess`;
+const getMailboxPermission = (ids) => `Get-MailboxPermission -Identity ${mailbox(ids)} -User ${spObjectId(ids)}`;
+const getServicePrincipal = (ids) => `Get-ServicePrincipal -Identity ${clientId(ids)} | fl AppId,ObjectId`;
+const testAuthorization = (ids) => `Test-ServicePrincipalAuthorization -Identity ${spObjectId(ids)} -Resource ${mailbox(ids)}`;
 /** The Exchange RBAC role Microsoft documents per protocol; undefined where it documents none. */
 const RBAC_ROLE = {
     smtp: 'Application SMTP.SendAsApp',
 };
-const scopeName = (ids) => `mail-preflight ${ids.mailbox}`;
+const scopeName = (ids) => (0,_text_command_values_js__WEBPACK_IMPORTED_MODULE_0__/* .psLiteral */ .Lc)(`mail-preflight ${ids.mailbox}`);
+/**
+ * The filter is OPATH inside a PowerShell string, the address an OPATH '...' value: an address of
+ * letters, digits and `._%+-@` has nothing either language reads (no quote, `$` or backtick), so
+ * it is written as Microsoft's pages write it; any other address could end the OPATH value and
+ * widen the scope, so a placeholder stands in for it.
+ */
+const recipientFilter = (ids) => `"PrimarySmtpAddress -eq '${/^[A-Za-z0-9._%+@-]+$/.test(ids.mailbox) ? ids.mailbox : '<mailbox address>'}'"`;
 function rbacCommands(ids, protocol) {
     const role = RBAC_ROLE[protocol];
     if (!role)
@@ -5479,8 +5492,8 @@ function rbacCommands(ids, protocol) {
             `Microsoft documents no Exchange RBAC role for ${protocol.toUpperCase()}; give the mailbox permission instead: ${addMailboxPermission(ids)}`,
         ];
     return [
-        `New-ManagementScope -Name "${scopeName(ids)}" -RecipientRestrictionFilter "PrimarySmtpAddress -eq '${ids.mailbox}'"`,
-        `New-ManagementRoleAssignment -App ${spObjectId(ids)} -Role "${role}" -CustomResourceScope "${scopeName(ids)}"`,
+        `New-ManagementScope -Name ${scopeName(ids)} -RecipientRestrictionFilter ${recipientFilter(ids)}`,
+        `New-ManagementRoleAssignment -App ${spObjectId(ids)} -Role "${role}" -CustomResourceScope ${scopeName(ids)}`,
     ];
 }
 /** Both routes for one protocol, each complete, with the check that proves it. */
@@ -5495,6 +5508,9 @@ function appOnlyRoutes(ids, protocol, appRole) {
         ...rbacCommands(ids, protocol).map((c) => `  ${c}`),
         `  Check: ${testAuthorization(ids)}`,
         'Use the object ID shown under Enterprise applications, not the one on the App registration page: the wrong one makes logins fail the same way.',
+        ...(ids.servicePrincipalObjectId !== undefined && !(0,_text_command_values_js__WEBPACK_IMPORTED_MODULE_0__/* .isGraphId */ .SR)(ids.servicePrincipalObjectId)
+            ? [_text_command_values_js__WEBPACK_IMPORTED_MODULE_0__/* .UNEXPECTED_ID_NOTE */ .jW]
+            : []),
     ].join('\n');
 }
 
@@ -6261,6 +6277,93 @@ const splitLines = (value) => value
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'));
+
+
+/***/ }),
+
+/***/ 6321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $6: () => (/* binding */ showsUnexpectedId),
+/* harmony export */   Bw: () => (/* binding */ shLiteral),
+/* harmony export */   Lc: () => (/* binding */ psLiteral),
+/* harmony export */   SR: () => (/* binding */ isGraphId),
+/* harmony export */   dA: () => (/* binding */ GRAPH_ID),
+/* harmony export */   eW: () => (/* binding */ psWord),
+/* harmony export */   jW: () => (/* binding */ UNEXPECTED_ID_NOTE),
+/* harmony export */   sQ: () => (/* binding */ graphId),
+/* harmony export */   y5: () => (/* binding */ shWord)
+/* harmony export */ });
+/* unused harmony export UNEXPECTED_ID */
+/* harmony import */ var _sanitise_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9169);
+// Values written into the commands the action and the setup assistant print for an administrator
+// to copy and run: Exchange Online and Microsoft Graph PowerShell, `az`. Many of those values come
+// from Microsoft Graph (a registration's display name, object and grant ids, a grant's scopes) or
+// from a token (its upn), and server text is hostile: a display name `x"; $(Remove-Item ~); "`
+// inside a double-quoted PowerShell string runs, an id `a'; rm -rf ~; '` ends a shell quote. So
+// every such value goes through one of the functions here and reaches the command as an inert
+// literal, or not at all.
+
+/** One line, controls removed, never cut: a cut value inside a command would be another value. */
+const oneLine = (value) => (0,_sanitise_js__WEBPACK_IMPORTED_MODULE_0__.cleanLine)(value, Number.MAX_SAFE_INTEGER);
+/**
+ * The characters PowerShell reads as a single quote: the ASCII apostrophe and the typographic
+ * U+2018-U+201B, which its tokenizer treats the same (IsSingleQuote in
+ * https://github.com/PowerShell/PowerShell/blob/master/src/System.Management.Automation/engine/parser/CharTraits.cs).
+ * Inside a single-quoted string a quote character is written by doubling it.
+ */
+const PS_SINGLE_QUOTES = /['\u2018\u2019\u201a\u201b]/g;
+/**
+ * A PowerShell single-quoted literal: nothing inside it is expanded (no `$(...)`, no variables, no
+ * backtick escapes; https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_quoting_rules).
+ * Control characters and line breaks are removed first: the command stays one line.
+ */
+function psLiteral(value) {
+    return `'${oneLine(value).replace(PS_SINGLE_QUOTES, (q) => q + q)}'`;
+}
+/**
+ * Letters first, then letters, digits and `._@-`: PowerShell reads such an argument as the plain
+ * string it is (no number, no operator, no parameter name, nothing expanded), so a mailbox like
+ * alice@contoso.com is printed the way Microsoft's pages print it.
+ */
+const PS_PLAIN = /^[A-Za-z][A-Za-z0-9._@-]*$/;
+/**
+ * A placeholder the reader fills in (`<mailbox>`): left bare, because PowerShell refuses to parse
+ * a line with `<` in argument position ("reserved for future use"), so a line still holding it
+ * cannot run.
+ */
+const PLACEHOLDER = /^<[A-Za-z0-9 ]+>$/;
+/** A PowerShell argument: left as it is when plainly a string or a placeholder, else `psLiteral`. */
+function psWord(value) {
+    return PS_PLAIN.test(value) || PLACEHOLDER.test(value) ? value : psLiteral(value);
+}
+/** A POSIX shell single-quoted word: each `'` closes the quote, adds `\'` and reopens it. */
+function shLiteral(value) {
+    return `'${oneLine(value).replace(/'/g, `'\\''`)}'`;
+}
+/** Words a POSIX shell reads as themselves (the set Python's shlex.quote leaves bare). */
+const SH_PLAIN = /^[A-Za-z0-9_@%+=:,./-]+$/;
+/** A shell word: left as it is when nothing in it is special to the shell, else `shLiteral`. */
+function shWord(value) {
+    return SH_PLAIN.test(value) ? value : shLiteral(value);
+}
+/**
+ * The characters Graph's ids have: object and app role ids are GUIDs, grant and assignment ids
+ * base64url (`[A-Za-z0-9_-]`). Neither needs quoting in PowerShell, a shell, or a URL path.
+ */
+const GRAPH_ID = /^[A-Za-z0-9_-]{1,256}$/;
+/** Shown instead of an id from Graph that has other characters than an id has. */
+const UNEXPECTED_ID = '<id not shown: unexpected characters>';
+const isGraphId = (value) => GRAPH_ID.test(value);
+/** An id from Graph for a command or a URL path: itself when it looks like an id, else `UNEXPECTED_ID`. */
+function graphId(value) {
+    return isGraphId(value) ? value : UNEXPECTED_ID;
+}
+/** Said next to a command that shows `UNEXPECTED_ID`. */
+const UNEXPECTED_ID_NOTE = 'Microsoft Graph sent an id with characters an id does not have; it is not shown in the commands: look it up in the Entra admin center.';
+/** True when some command line shows `UNEXPECTED_ID`. */
+const showsUnexpectedId = (lines) => lines.some((l) => l.includes(UNEXPECTED_ID));
 
 
 /***/ }),

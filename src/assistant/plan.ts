@@ -25,6 +25,14 @@ import type {
 } from '../settings/types.js';
 import { RESOURCE_APP_IDS } from '../settings/types.js';
 import type { Part, TenantRead } from './read-tenant.js';
+import {
+  graphId,
+  psLiteral,
+  shLiteral,
+  shWord,
+  showsUnexpectedId,
+  UNEXPECTED_ID_NOTE,
+} from '../text/command-values.js';
 
 export type ClientAuth = 'secret' | 'certificate' | 'federated';
 export type StepStatus = 'done' | 'missing' | 'unknown';
@@ -206,8 +214,28 @@ export function buildPlan(read: TenantRead, o: AssistantOptions): Plan {
   if (grantStep) steps.push(grantStep);
   steps.push(credentialStep(read, o));
   steps.push(...exchangeSteps(o, spId, application.displayName ?? 'Mail connector'));
+  for (const step of steps) {
+    const c = step.commands;
+    const lines = [...(c ? [...c.graph, ...c.az, ...c.powershell] : []), ...(step.exchange ?? [])];
+    if (showsUnexpectedId(lines)) step.detail = `${step.detail}. ${UNEXPECTED_ID_NOTE}`;
+  }
   return plan;
 }
+
+// The printed commands take Graph's ids through graphId (text/command-values.ts): an id with
+// other characters than an id has is shown as a placeholder, never pasted into a command.
+const idRef = (id: string): string => (id === NEW_SP ? id : graphId(id));
+/** A write's path as printed: every segment an id (the literal segments are id-shaped too). */
+const shownPath = (path: string): string =>
+  path
+    .split('/')
+    .map((segment) => (segment ? idRef(segment) : segment))
+    .join('/');
+/** A write's body as printed: the values of its id fields (principalId, resourceId, ...) checked. */
+const shownBody = (body: unknown): string =>
+  JSON.stringify(body, (key: string, value: unknown) =>
+    typeof value === 'string' && /id$/i.test(key) ? idRef(value) : value,
+  );
 
 function asGraphPart<T>(p: Part<T>) {
   return p.state === 'found'
@@ -240,8 +268,8 @@ function servicePrincipalStep(sp: TenantRead['servicePrincipal'], o: AssistantOp
       portal:
         'Entra ID > App registrations > your app > Overview > "Managed application in local directory": Create Service Principal',
       graph: [`POST ${GRAPH}/servicePrincipals {"appId":"${o.clientId}"}`],
-      az: [`az ad sp create --id ${o.clientId}`],
-      powershell: [`New-MgServicePrincipal -AppId ${o.clientId}`],
+      az: [`az ad sp create --id ${graphId(o.clientId)}`],
+      powershell: [`New-MgServicePrincipal -AppId ${graphId(o.clientId)}`],
     },
   };
 }
@@ -354,13 +382,13 @@ function configuredStep(
     commands: {
       portal:
         'Entra ID > App registrations > your app > API permissions > Add a permission > (API) > Delegated / Application permissions',
-      graph: [`PATCH ${GRAPH}/applications/${application.id} ${JSON.stringify(body)}`],
+      graph: [`PATCH ${GRAPH}/applications/${graphId(application.id)} ${shownBody(body)}`],
       az: [...byResource].map(
         ([resource, list]) =>
-          `az ad app permission add --id ${o.clientId} --api ${RESOURCE_APP_IDS[resource]} --api-permissions ${list.map((m) => `${m.id}=${m.req.type === 'application' ? 'Role' : 'Scope'}`).join(' ')}`,
+          `az ad app permission add --id ${graphId(o.clientId)} --api ${RESOURCE_APP_IDS[resource]} --api-permissions ${list.map((m) => `${graphId(m.id)}=${m.req.type === 'application' ? 'Role' : 'Scope'}`).join(' ')}`,
       ),
       powershell: [
-        `Update-MgApplication -ApplicationId ${application.id} -RequiredResourceAccess ${psRequiredResourceAccess(merged)}`,
+        `Update-MgApplication -ApplicationId ${graphId(application.id)} -RequiredResourceAccess ${psRequiredResourceAccess(merged)}`,
       ],
     },
   };
@@ -371,7 +399,7 @@ function psRequiredResourceAccess(
 ): string {
   const items = list.map(
     (e) =>
-      `@{ResourceAppId='${e.resourceAppId}'; ResourceAccess=@(${e.resourceAccess.map((a) => `@{Id='${a.id}'; Type='${a.type}'}`).join(', ')})}`,
+      `@{ResourceAppId=${psLiteral(e.resourceAppId)}; ResourceAccess=@(${e.resourceAccess.map((a) => `@{Id=${psLiteral(a.id)}; Type=${psLiteral(a.type)}}`).join(', ')})}`,
   );
   return `@(${items.join(', ')})`;
 }
@@ -437,13 +465,14 @@ function appRoleStep(
     commands: {
       portal:
         'Entra ID > App registrations > your app > API permissions > Grant admin consent for <tenant> (grants every configured permission: review the list first)',
-      graph: writes.map((w) => `POST ${GRAPH}${w.path} ${JSON.stringify(w.body)}`),
+      graph: writes.map((w) => `POST ${GRAPH}${shownPath(w.path)} ${shownBody(w.body)}`),
       az: writes.map(
-        (w) => `az rest --method POST --uri ${GRAPH}${w.path} --body '${JSON.stringify(w.body)}'`,
+        (w) =>
+          `az rest --method POST --uri ${shWord(GRAPH + shownPath(w.path))} --body ${shLiteral(shownBody(w.body))}`,
       ),
       powershell: missing.map(
         (m) =>
-          `New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId ${spRef} -PrincipalId ${spRef} -ResourceId ${m.resourceSpId} -AppRoleId ${m.id}`,
+          `New-MgServicePrincipalAppRoleAssignment -ServicePrincipalId ${idRef(spRef)} -PrincipalId ${idRef(spRef)} -ResourceId ${graphId(m.resourceSpId)} -AppRoleId ${graphId(m.id)}`,
       ),
     },
   };
@@ -505,7 +534,7 @@ function delegatedStep(
         needs: NEEDS.delegatedGrant,
       });
       powershell.push(
-        `Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId ${existing.id} -Scope "${scope}"`,
+        `Update-MgOauth2PermissionGrant -OAuth2PermissionGrantId ${graphId(existing.id)} -Scope ${psLiteral(scope)}`,
       );
     } else {
       writes.push({
@@ -516,7 +545,7 @@ function delegatedStep(
         needs: NEEDS.delegatedGrant,
       });
       powershell.push(
-        `New-MgOauth2PermissionGrant -ClientId ${spRef} -ConsentType AllPrincipals -ResourceId ${resourceSpId} -Scope "${scope}"`,
+        `New-MgOauth2PermissionGrant -ClientId ${idRef(spRef)} -ConsentType AllPrincipals -ResourceId ${graphId(resourceSpId)} -Scope ${psLiteral(scope)}`,
       );
     }
   }
@@ -524,7 +553,7 @@ function delegatedStep(
   // existing grants for the same client and resource first (https://github.com/Azure/azure-cli/issues/20974).
   for (const w of writes)
     az.push(
-      `az rest --method ${w.method} --uri ${GRAPH}${w.path} --body '${JSON.stringify(w.body)}'`,
+      `az rest --method ${w.method} --uri ${shWord(GRAPH + shownPath(w.path))} --body ${shLiteral(shownBody(w.body))}`,
     );
   return {
     ...base,
@@ -534,7 +563,7 @@ function delegatedStep(
     commands: {
       portal:
         'Entra ID > App registrations > your app > API permissions > Grant admin consent for <tenant> (grants every configured permission: review the list first)',
-      graph: writes.map((w) => `${w.method} ${GRAPH}${w.path} ${JSON.stringify(w.body)}`),
+      graph: writes.map((w) => `${w.method} ${GRAPH}${shownPath(w.path)} ${shownBody(w.body)}`),
       az,
       powershell,
     },
@@ -579,10 +608,10 @@ function credentialStep(read: TenantRead, o: AssistantOptions): PlanStep {
           `POST ${GRAPH}/applications/${app.id}/addPassword {"passwordCredential":{"displayName":"mail connector"}}`,
         ],
         az: [
-          `az ad app credential reset --id ${o.clientId} --append --display-name "mail connector" --years 1`,
+          `az ad app credential reset --id ${graphId(o.clientId)} --append --display-name "mail connector" --years 1`,
         ],
         powershell: [
-          `Add-MgApplicationPassword -ApplicationId ${app.id} -PasswordCredential @{DisplayName='mail connector'}`,
+          `Add-MgApplicationPassword -ApplicationId ${graphId(app.id)} -PasswordCredential @{DisplayName='mail connector'}`,
         ],
       },
     };
@@ -604,9 +633,9 @@ function credentialStep(read: TenantRead, o: AssistantOptions): PlanStep {
         graph: [
           `PATCH ${GRAPH}/applications/${app.id} {"keyCredentials":[...existing, {"type":"AsymmetricX509Cert","usage":"Verify","key":"<base64 DER>"}]}`,
         ],
-        az: [`az ad app credential reset --id ${o.clientId} --append --cert @cert.pem`],
+        az: [`az ad app credential reset --id ${graphId(o.clientId)} --append --cert @cert.pem`],
         powershell: [
-          `Update-MgApplication -ApplicationId ${app.id} -KeyCredentials @(<existing>, @{Type='AsymmetricX509Cert'; Usage='Verify'; Key=[IO.File]::ReadAllBytes('cert.cer')})`,
+          `Update-MgApplication -ApplicationId ${graphId(app.id)} -KeyCredentials @(<existing>, @{Type='AsymmetricX509Cert'; Usage='Verify'; Key=[IO.File]::ReadAllBytes('cert.cer')})`,
         ],
       },
     };
@@ -662,13 +691,13 @@ function credentialStep(read: TenantRead, o: AssistantOptions): PlanStep {
       portal:
         'Entra ID > App registrations > your app > Certificates & secrets > Federated credentials > Add credential > GitHub Actions deploying Azure resources',
       graph: [
-        `POST ${GRAPH}/applications/${app.id}/federatedIdentityCredentials ${JSON.stringify(body)}`,
+        `POST ${GRAPH}/applications/${graphId(app.id)}/federatedIdentityCredentials ${JSON.stringify(body)}`,
       ],
       az: [
-        `az ad app federated-credential create --id ${o.clientId} --parameters '${JSON.stringify({ name, issuer: GITHUB_ISSUER, subject, audiences: [f.audience] })}'`,
+        `az ad app federated-credential create --id ${graphId(o.clientId)} --parameters ${shLiteral(JSON.stringify({ name, issuer: GITHUB_ISSUER, subject, audiences: [f.audience] }))}`,
       ],
       powershell: [
-        `New-MgApplicationFederatedIdentityCredential -ApplicationId ${app.id} -Name '${name}' -Issuer '${GITHUB_ISSUER}' -Subject '${subject}' -Audiences @('${f.audience}')`,
+        `New-MgApplicationFederatedIdentityCredential -ApplicationId ${graphId(app.id)} -Name ${psLiteral(name)} -Issuer ${psLiteral(GITHUB_ISSUER)} -Subject ${psLiteral(subject)} -Audiences @(${psLiteral(f.audience)})`,
       ],
     },
   };
@@ -686,8 +715,9 @@ function exchangeSteps(
   spId: string | undefined,
   displayName: string,
 ): PlanStep[] {
-  const mailbox = o.mailbox || '<mailbox UPN>';
-  const sp = spId ?? '<service principal object id, known once it exists>';
+  const mailbox = o.mailbox ? psLiteral(o.mailbox) : '<mailbox UPN>';
+  const sp =
+    spId === undefined ? '<service principal object id, known once it exists>' : graphId(spId);
   const reads = o.activities.includes('read');
   const sends = o.activities.includes('send');
   const unknown =
@@ -701,7 +731,7 @@ function exchangeSteps(
       detail: unknown,
       writes: [],
       exchange: [
-        `New-ServicePrincipal -AppId ${o.clientId} -ObjectId ${sp} -DisplayName "EXO ${displayName}"`,
+        `New-ServicePrincipal -AppId ${graphId(o.clientId)} -ObjectId ${sp} -DisplayName ${psLiteral(`EXO ${displayName}`)}`,
         `Get-ServicePrincipal -Identity ${sp}`,
       ],
     });
@@ -712,14 +742,14 @@ function exchangeSteps(
       detail: unknown,
       writes: [],
       exchange: [
-        `Add-MailboxPermission -Identity "${mailbox}" -User ${sp} -AccessRights FullAccess`,
+        `Add-MailboxPermission -Identity ${mailbox} -User ${sp} -AccessRights FullAccess`,
         ...(sends
           ? [
               `# or, for sending only, RBAC for Applications instead of the Entra SMTP.SendAsApp permission:`,
               `New-ManagementRoleAssignment -App ${sp} -Role "Application SMTP.SendAsApp" -CustomResourceScope "<management scope>"`,
             ]
           : []),
-        `Test-ServicePrincipalAuthorization -Identity ${sp} -Resource "${mailbox}"`,
+        `Test-ServicePrincipalAuthorization -Identity ${sp} -Resource ${mailbox}`,
       ],
     });
   }
@@ -733,8 +763,8 @@ function exchangeSteps(
     detail: unknown,
     writes: [],
     exchange: [
-      `Set-CASMailbox -Identity "${mailbox}" ${switches.join(' ')}`,
-      `Get-CASMailbox -Identity "${mailbox}" | Format-List ImapEnabled,PopEnabled,SmtpClientAuthenticationDisabled`,
+      `Set-CASMailbox -Identity ${mailbox} ${switches.join(' ')}`,
+      `Get-CASMailbox -Identity ${mailbox} | Format-List ImapEnabled,PopEnabled,SmtpClientAuthenticationDisabled`,
     ],
   });
   return steps;

@@ -1,5 +1,13 @@
 // Shapes of the Microsoft Graph objects the checks read (https://learn.microsoft.com/graph/api/resources/application).
 import * as z from 'zod/mini';
+import { GRAPH_ID } from '../text/command-values.js';
+
+/**
+ * An object, app role or grant id: GUIDs and base64url, nothing else. These ids go into request
+ * paths and into the commands the fixes print, so an answer with any other id is not taken (the
+ * commands check again: text/command-values.ts).
+ */
+const graphIdSchema = z.string().check(z.regex(GRAPH_ID));
 
 const passwordCredentialSchema = z.object({
   keyId: z.string(),
@@ -30,7 +38,7 @@ const requiredResourceAccessSchema = z.object({
 });
 
 export const applicationSchema = z.object({
-  id: z.string(),
+  id: graphIdSchema,
   appId: z.string(),
   displayName: z.optional(z.nullable(z.string())),
   signInAudience: z.optional(z.nullable(z.string())),
@@ -84,7 +92,7 @@ const permissionScopeSchema = z.object({
 
 /** A service principal: the app's own (object id for grants) or a resource's (its permissions). */
 export const servicePrincipalSchema = z.object({
-  id: z.string(),
+  id: graphIdSchema,
   appId: z.string(),
   displayName: z.optional(z.nullable(z.string())),
   accountEnabled: z.optional(z.nullable(z.boolean())),
@@ -96,10 +104,10 @@ export type ServicePrincipal = z.infer<typeof servicePrincipalSchema>;
 
 /** An application permission granted (admin consent) to the app's service principal. */
 export const appRoleAssignmentSchema = z.object({
-  id: z.optional(z.string()),
-  appRoleId: z.string(),
+  id: z.optional(graphIdSchema),
+  appRoleId: graphIdSchema,
   /** The resource's service principal OBJECT id (tenant-specific), not its appId. */
-  resourceId: z.string(),
+  resourceId: graphIdSchema,
   resourceDisplayName: z.optional(z.nullable(z.string())),
   principalId: z.optional(z.nullable(z.string())),
 });
@@ -107,12 +115,12 @@ export type AppRoleAssignment = z.infer<typeof appRoleAssignmentSchema>;
 
 /** Delegated permissions consented for the app (all users, or one user). */
 export const permissionGrantSchema = z.object({
-  id: z.optional(z.string()),
+  id: z.optional(graphIdSchema),
   /** The client's service principal OBJECT id. */
-  clientId: z.string(),
+  clientId: graphIdSchema,
   consentType: z.string(),
   principalId: z.optional(z.nullable(z.string())),
-  resourceId: z.string(),
+  resourceId: graphIdSchema,
   /** Space-separated scope values, often with a leading space. */
   scope: z.optional(z.nullable(z.string())),
 });

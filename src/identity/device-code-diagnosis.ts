@@ -10,6 +10,7 @@
 // - Conditional Access can block the device-code flow (authentication flows condition):
 //   https://learn.microsoft.com/entra/identity/conditional-access/concept-authentication-flows
 import type { DeviceCodeFailure } from './device-code.js';
+import { graphId } from '../text/command-values.js';
 
 export interface ConsentDiagnosis {
   /** One line: what happened. */
@@ -43,9 +44,9 @@ export function diagnoseDeviceCode(f: DeviceCodeFailure, ctx: DiagnosisContext):
         ],
         fix: [
           'Portal: Entra ID > App registrations > your app > Authentication > Advanced settings > Allow public client flows: Yes > Save.',
-          `az: az ad app update --id ${ctx.clientId} --is-fallback-public-client true`,
-          `Microsoft Graph PowerShell: Update-MgApplicationByAppId -AppId ${ctx.clientId} -IsFallbackPublicClient`,
-          `Afterwards, if a secret-based ROPC preflight reports AADSTS700025: az ad app update --id ${ctx.clientId} --is-fallback-public-client false`,
+          `az: az ad app update --id ${graphId(ctx.clientId)} --is-fallback-public-client true`,
+          `Microsoft Graph PowerShell: Update-MgApplicationByAppId -AppId ${graphId(ctx.clientId)} -IsFallbackPublicClient`,
+          `Afterwards, if a secret-based ROPC preflight reports AADSTS700025: az ad app update --id ${graphId(ctx.clientId)} --is-fallback-public-client false`,
         ],
       };
     case 90094:

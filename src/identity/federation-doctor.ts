@@ -11,6 +11,7 @@
 import { decodeClaims } from './jwt-claims.js';
 import { FEDERATED_AUDIENCE, GITHUB_ISSUER } from './github-oidc.js';
 import type { Cloud } from '../settings/types.js';
+import { graphId, shLiteral } from '../text/command-values.js';
 
 /** The codes the doctor explains. Sources of their wording: sandbox/entra-errors.ts. */
 export const FEDERATION_CODES: ReadonlySet<number> = new Set([
@@ -185,9 +186,6 @@ function credentialName(subject: string): string {
   return `github-${slug}`.slice(0, 120);
 }
 
-/** Single-quoted for a POSIX shell. */
-const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
 function portalEntity(subject: string): string {
   const m = /:(environment|pull_request|ref)(?::(.*))?$/.exec(subject);
   if (!m) return 'the entity that matches the subject above';
@@ -211,7 +209,7 @@ function fixText(
   });
   return [
     `Add a federated credential with subject ${want.subject} (issuer ${want.issuer}, audience ${want.audience}):`,
-    `az ad app federated-credential create --id ${clientId} --parameters ${shellQuote(parameters)}`,
+    `az ad app federated-credential create --id ${graphId(clientId)} --parameters ${shLiteral(parameters)}`,
     `Or in the Entra admin center: App registrations → the app → Certificates & secrets → Federated credentials → Add credential → GitHub Actions deploying Azure resources, with the organisation and repository of the subject and ${portalEntity(want.subject)}; check that the subject the portal shows is exactly the one above (use "Other issuer" to paste it if it differs). A new credential can take a minute to apply.`,
   ].join('\n');
 }

@@ -4,6 +4,7 @@ import { isExchangeAudience, normaliseAudience } from '../identity/exchange-audi
 import { STEP_PERMISSIONS, STEP_TOKEN_SCOPE } from './diagnose-common.js';
 import type { MailDiagnosisContext, Finding } from './diagnose-common.js';
 import { MAIL_PERMISSIONS, RESOURCE_APP_IDS, type MailProtocol } from '../settings/types.js';
+import { psWord } from '../text/command-values.js';
 
 const GRAPH_AUDIENCES = ['https://graph.microsoft.com', RESOURCE_APP_IDS.graph];
 
@@ -64,7 +65,7 @@ export function claimFindings(ctx: MailDiagnosisContext, protocol: MailProtocol)
         cause: `The token belongs to ${claims.upn}, but the login names ${ctx.mailbox} (XOAUTH2 user=).`,
         remediation:
           `Use the signing-in account as the username, or, if ${ctx.mailbox} is a shared mailbox, give ${claims.upn} access: ` +
-          `Add-MailboxPermission -Identity ${ctx.mailbox} -User ${claims.upn} -AccessRights FullAccess`,
+          `Add-MailboxPermission -Identity ${psWord(ctx.mailbox)} -User ${psWord(claims.upn)} -AccessRights FullAccess`,
       });
     }
   } else if ((ctx.exchangeAuthorization ?? 'auto') === 'entra') {

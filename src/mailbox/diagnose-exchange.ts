@@ -10,6 +10,7 @@ import {
   newServicePrincipal,
 } from './exchange-setup.js';
 import type { MailProtocol } from './probe-types.js';
+import { psWord } from '../text/command-values.js';
 
 export function notConnected(
   summary: string,
@@ -48,8 +49,8 @@ export function notConnected(
           : ': the token may belong to another account than the mailbox') +
       '.',
     remediation: [
-      `Sign in as ${ctx.mailbox} (the token's account must be the mailbox), or give the signed-in account access: Add-MailboxPermission -Identity ${ctx.mailbox} -User ${other ?? upn ?? '<token user>'} -AccessRights FullAccess`,
-      `Check: Get-MailboxPermission -Identity ${ctx.mailbox}`,
+      `Sign in as ${ctx.mailbox} (the token's account must be the mailbox), or give the signed-in account access: Add-MailboxPermission -Identity ${psWord(ctx.mailbox)} -User ${(other ?? upn) ? psWord((other ?? upn)!) : '<token user>'} -AccessRights FullAccess`,
+      `Check: Get-MailboxPermission -Identity ${psWord(ctx.mailbox)}`,
     ].join('\n'),
   };
 }

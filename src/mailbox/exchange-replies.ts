@@ -9,6 +9,7 @@
 // docs/troubleshooting.md's table of replies is generated from this list
 // (scripts/troubleshooting-tables.ts).
 import type { MailProtocol } from './probe-types.js';
+import { psWord } from '../text/command-values.js';
 
 export type ReplyClass = 'generic' | 'specific' | 'transient' | 'protocol';
 
@@ -34,7 +35,7 @@ const SMTP_AUTH_PAGE =
   'https://learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/authenticated-client-smtp-submission';
 
 const casMailbox = (mailbox: string) =>
-  `Set-CASMailbox -Identity ${mailbox} -SmtpClientAuthenticationDisabled $false`;
+  `Set-CASMailbox -Identity ${psWord(mailbox)} -SmtpClientAuthenticationDisabled $false`;
 
 export const EXCHANGE_REPLIES: readonly ExchangeReply[] = [
   {
@@ -64,7 +65,7 @@ export const EXCHANGE_REPLIES: readonly ExchangeReply[] = [
       'SMTP AUTH (authenticated client submission) is turned off for this mailbox; the switch blocks XOAUTH2 logins too.',
     fix: (mailbox) =>
       `In Exchange Online PowerShell: ${casMailbox(mailbox)}\n` +
-      `Check: Get-CASMailbox -Identity ${mailbox} | fl SmtpClientAuthenticationDisabled`,
+      `Check: Get-CASMailbox -Identity ${psWord(mailbox)} | fl SmtpClientAuthenticationDisabled`,
   },
   {
     id: 'smtp-auth-security-defaults',
@@ -105,7 +106,7 @@ export const EXCHANGE_REPLIES: readonly ExchangeReply[] = [
       'Exchange refused SMTP AUTH for a policy reason it does not name. Microsoft does not document this text; public guides connect it with sign-in policies (Conditional Access, MFA) and with SMTP AUTH being off for the mailbox.',
     fix: (mailbox) =>
       'Look the sign-in up in Entra ID → Sign-in logs for this account (a Conditional Access or MFA result), then check SMTP AUTH itself: ' +
-      `Get-CASMailbox -Identity ${mailbox} | fl SmtpClientAuthenticationDisabled`,
+      `Get-CASMailbox -Identity ${psWord(mailbox)} | fl SmtpClientAuthenticationDisabled`,
   },
   {
     id: 'smtp-basic-auth-retired',

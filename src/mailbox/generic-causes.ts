@@ -20,6 +20,7 @@ import {
 } from './exchange-setup.js';
 import { isExchangeAudience } from '../identity/exchange-audiences.js';
 import type { MailProtocol } from './probe-types.js';
+import { graphId, psWord } from '../text/command-values.js';
 
 export interface RankedCause {
   cause: string;
@@ -50,14 +51,14 @@ function casSwitch(protocol: MailProtocol, mailbox: string): RankedCause {
         : 'SmtpClientAuthenticationDisabled';
   const set =
     protocol === 'smtp'
-      ? `Set-CASMailbox -Identity ${mailbox} -SmtpClientAuthenticationDisabled $false`
-      : `Set-CASMailbox -Identity ${mailbox} -${field} $true`;
+      ? `Set-CASMailbox -Identity ${psWord(mailbox)} -SmtpClientAuthenticationDisabled $false`
+      : `Set-CASMailbox -Identity ${psWord(mailbox)} -${field} $true`;
   return {
     cause:
       protocol === 'smtp'
         ? `SMTP AUTH is turned off for ${mailbox} (less likely: Exchange usually answers 5.7.139 for that)`
         : `${LABEL[protocol]} is turned off for ${mailbox}`,
-    check: `Get-CASMailbox -Identity ${mailbox} | fl ImapEnabled,PopEnabled,SmtpClientAuthenticationDisabled`,
+    check: `Get-CASMailbox -Identity ${psWord(mailbox)} | fl ImapEnabled,PopEnabled,SmtpClientAuthenticationDisabled`,
     fix: set,
   };
 }
@@ -136,7 +137,7 @@ function appOnly(
     cause:
       'the service principal was registered in Exchange with the App registration object ID instead of the Enterprise application one',
     check: `${getServicePrincipal(ids)}: ObjectId must be ${ids.servicePrincipalObjectId ?? 'the object ID under Enterprise applications'}`,
-    fix: `Remove-ServicePrincipal -Identity ${ctx.clientId}, then ${newServicePrincipal(ids)}`,
+    fix: `Remove-ServicePrincipal -Identity ${graphId(ctx.clientId)}, then ${newServicePrincipal(ids)}`,
   });
   causes.push(casSwitch(protocol, ctx.mailbox));
 }
@@ -161,11 +162,11 @@ function delegated(
     causes.push({
       cause: `the token was issued to a different account than ${ctx.mailbox} (a token cached for another user)`,
       check: 'Compare the upn claim of the token with the username',
-      fix: `Request the token as ${ctx.mailbox}, or give that account access: Add-MailboxPermission -Identity ${ctx.mailbox} -User <token user> -AccessRights FullAccess`,
+      fix: `Request the token as ${ctx.mailbox}, or give that account access: Add-MailboxPermission -Identity ${psWord(ctx.mailbox)} -User <token user> -AccessRights FullAccess`,
     });
   causes.push({
     cause: `${ctx.mailbox} has no Exchange Online mailbox (no licence with Exchange, or the account is not mail-enabled)`,
-    check: `Get-EXOMailbox -Identity ${ctx.mailbox}`,
+    check: `Get-EXOMailbox -Identity ${psWord(ctx.mailbox)}`,
     fix: 'Assign a Microsoft 365 licence that includes Exchange Online to the account.',
   });
   if (protocol === 'smtp') causes.push(switchCause);
