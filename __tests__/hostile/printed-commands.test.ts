@@ -154,6 +154,11 @@ describe('permissions check: hostile service principal id', () => {
     expect(result.details).toContain(
       'Microsoft Graph answered the service principal with an unexpected shape',
     );
+    // An answer that could not be read is not a refusal, and no permission would fix it.
+    expect(result.details).toContain(
+      "Microsoft Graph's answer for the app's service principal could not be read",
+    );
+    expect(result.details).not.toMatch(/refused to show the app's service principal/);
     const asked = '<object ID from Entra ID → Enterprise applications → your app>';
     expect(fix).toContain(`New-ServicePrincipal -AppId ${SANDBOX_CLIENT_ID} -ObjectId ${asked}`);
     expect(fix).toContain(

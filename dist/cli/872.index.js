@@ -1620,7 +1620,11 @@ function runProtocols(settings) {
 const isGraphPermissionRefusal = (failure) => failure.code === 'Authorization_RequestDenied' || (failure.status === 403 && !failure.code);
 function explainGraphRefusal(what, failure) {
     const said = failure.graphMessage ? ` ("${failure.graphMessage}")` : '';
-    const base = `Microsoft Graph refused to show ${what}: ${failure.message}${said}.`;
+    // A 2xx answer that could not be read (an unexpected shape) is not a refusal.
+    const answered = failure.status !== undefined && failure.status >= 200 && failure.status < 300;
+    const base = answered
+        ? `Microsoft Graph's answer for ${what} could not be read: ${failure.message}${said}.`
+        : `Microsoft Graph refused to show ${what}: ${failure.message}${said}.`;
     if (isGraphPermissionRefusal(failure))
         return `${base} Application.Read.All (and Directory.Read.All for delegated grants) would let the check see it.`;
     if (failure.code === 'ErrorAccessDenied')
