@@ -65,6 +65,8 @@ async function inWorker(entry: string): Promise<void> {
   });
   await new Promise<void>((resolve) => {
     // The action catches its own failures; this is the worker itself failing (out of memory).
+    // Written here by hand, escaped as the runner reads it: this loader imports nothing of the
+    // action (action/ already imports from the root: a folder cycle), and the text is Node's.
     worker.on('error', (error) => {
       const text = `m365-mail-preflight failed unexpectedly: ${error.message}`;
       process.stdout.write(

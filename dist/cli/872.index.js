@@ -2029,10 +2029,11 @@ function sameCauseAsToken(rows, found, tokenCode) {
     if (!tokenCode || !/^AADSTS\d+$/.test(tokenCode))
         return undefined;
     const open = rows.filter((r) => r.verdict !== 'pass');
-    const consentOnly = open.every((r) => tokenCode === 'AADSTS65001' &&
-        r.verdict === 'fail' &&
-        (r.problem === 'not-consented' || r.problem === 'not-configured') &&
-        r.requirement.type === 'delegated');
+    const consentOnly = !open.length ||
+        (tokenCode === 'AADSTS65001' &&
+            open.every((r) => r.verdict === 'fail' &&
+                (r.problem === 'not-consented' || r.problem === 'not-configured') &&
+                r.requirement.type === 'delegated'));
     const problems = found.filter((f) => f.level !== 'note');
     if (!consentOnly || !problems.every((f) => f.code === tokenCode))
         return undefined;
@@ -2318,15 +2319,15 @@ class SecretLog {
     }
     grow() {
         const size = this.ends.length * 2;
-        const more = (from, make) => {
-            const to = make(size);
+        const grown = (from) => {
+            const to = new from.constructor(size);
             to.set(from);
             return to;
         };
-        this.ends = more(this.ends, (n) => new Float64Array(n));
-        this.ranks = more(this.ranks, (n) => new Uint8Array(n));
-        this.where = more(this.where, (n) => new Float64Array(n));
-        this.sizes = more(this.sizes, (n) => new Uint32Array(n));
+        this.ends = grown(this.ends);
+        this.ranks = grown(this.ranks);
+        this.where = grown(this.where);
+        this.sizes = grown(this.sizes);
     }
 }
 
@@ -2692,7 +2693,7 @@ function foldBlockedChecks(results) {
             return check.status === 'skip' ? 'needs-token' : undefined;
         if (followsFrom === 'needs-token' || CREDENTIAL_CODES.has(code))
             return 'needs-token';
-        return followsFrom !== undefined && followsFrom === code ? 'same-cause' : undefined;
+        return followsFrom === code ? 'same-cause' : undefined;
     };
     const folded = checks.map(({ check, followsFrom }) => ({
         check,

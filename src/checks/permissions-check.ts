@@ -148,13 +148,15 @@ function sameCauseAsToken(
 ): `AADSTS${number}` | undefined {
   if (!tokenCode || !/^AADSTS\d+$/.test(tokenCode)) return undefined;
   const open = rows.filter((r) => r.verdict !== 'pass');
-  const consentOnly = open.every(
-    (r) =>
-      tokenCode === 'AADSTS65001' &&
-      r.verdict === 'fail' &&
-      (r.problem === 'not-consented' || r.problem === 'not-configured') &&
-      r.requirement.type === 'delegated',
-  );
+  const consentOnly =
+    !open.length ||
+    (tokenCode === 'AADSTS65001' &&
+      open.every(
+        (r) =>
+          r.verdict === 'fail' &&
+          (r.problem === 'not-consented' || r.problem === 'not-configured') &&
+          r.requirement.type === 'delegated',
+      ));
   const problems = found.filter((f) => f.level !== 'note');
   if (!consentOnly || !problems.every((f) => f.code === tokenCode)) return undefined;
   return open.length || problems.length ? (tokenCode as `AADSTS${number}`) : undefined;

@@ -153,17 +153,14 @@ export class SecretLog implements SecretEntries {
 
   private grow(): void {
     const size = this.ends.length * 2;
-    const more = <T extends Float64Array | Uint32Array | Uint8Array>(
-      from: T,
-      make: (n: number) => T,
-    ) => {
-      const to = make(size);
+    const grown = <T extends Float64Array | Uint32Array | Uint8Array>(from: T): T => {
+      const to = new (from.constructor as new (length: number) => T)(size);
       to.set(from);
       return to;
     };
-    this.ends = more(this.ends, (n) => new Float64Array(n));
-    this.ranks = more(this.ranks, (n) => new Uint8Array(n));
-    this.where = more(this.where, (n) => new Float64Array(n));
-    this.sizes = more(this.sizes, (n) => new Uint32Array(n));
+    this.ends = grown(this.ends);
+    this.ranks = grown(this.ranks);
+    this.where = grown(this.where);
+    this.sizes = grown(this.sizes);
   }
 }

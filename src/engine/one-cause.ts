@@ -50,7 +50,7 @@ export function foldBlockedChecks(results: CheckResult[]): CheckResult[] {
     if (!DEPENDENTS.has(check.id) || check.status === 'pass') return undefined;
     if (check.id.startsWith('mailbox-')) return check.status === 'skip' ? 'needs-token' : undefined;
     if (followsFrom === 'needs-token' || CREDENTIAL_CODES.has(code)) return 'needs-token';
-    return followsFrom !== undefined && followsFrom === code ? 'same-cause' : undefined;
+    return followsFrom === code ? 'same-cause' : undefined;
   };
   const folded = checks.map(({ check, followsFrom }) => ({
     check,
